@@ -1,0 +1,33 @@
+# Two commands on a fresh machine (README): `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint bench clean
+
+$(BIN)/safepassage: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+# The main job on embedded defaults: check the bundled knowledge base, then assess the
+# founding case (a published case, no private data) for Kazakhstan as known on 7 Feb 2025.
+demo: $(BIN)/safepassage
+	$(BIN)/safepassage kb check
+	$(BIN)/safepassage assess examples/founding-case.yaml --country KZ --as-of 2025-02-07
+	$(BIN)/safepassage assess examples/founding-case.yaml --as-of 2025-02-07 --format html --output founding-case-report.html
+
+lint: $(BIN)/safepassage
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+test: $(BIN)/safepassage lint
+	bash scripts/ensure-chromium.sh
+	$(BIN)/pytest
+
+bench: $(BIN)/safepassage
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts

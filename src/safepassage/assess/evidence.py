@@ -1,0 +1,161 @@
+"""Questions several factors ask of the knowledge base, answered once and cached per context."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from safepassage.assess.factor import Context
+from safepassage.kb.dates import years_between
+from safepassage.kb.models import (
+    BilateralAgreementFact,
+    EntryRuleFact,
+    LandBorderFact,
+    MembershipFact,
+)
+
+ACTIVE_STATUSES = frozenset({"party", "member", "associate"})
+
+
+def memberships(context: Context, country: str) -> dict[str, MembershipFact]:
+    """Instruments a country was an active party or member of on the as-of date."""
+    key = f"memberships:{country}"
+    if key not in context._cache:
+        active: dict[str, MembershipFact] = {}
+        suspended = set()
+        for fact in context.view.of_kind(country, MembershipFact):
+            if fact.value.status in ACTIVE_STATUSES:
+                active.setdefault(fact.value.instrument, fact)
+            elif fact.value.status == "suspended":
+                suspended.add(fact.value.instrument)
+        context._cache[key] = {k: v for k, v in active.items() if k not in suspended}
+    return context._cache[key]  # type: ignore[return-value]
+
+
+def non_party(context: Context, country: str) -> dict[str, MembershipFact]:
+    """Instruments a source says the country had NOT joined (absence of a fact proves nothing)."""
+    return {
+        f.value.instrument: f
+        for f in context.view.of_kind(country, MembershipFact)
+        if f.value.status == "non_party"
+    }
+
+
+def shared_instruments(context: Context, other: str) -> list[tuple[MembershipFact, MembershipFact]]:
+    """Instruments both the assessed country and `other` belonged to on the as-of date."""
+    mine, theirs = memberships(context, context.country), memberships(context, other)
+    return [(mine[i], theirs[i]) for i in sorted(mine.keys() & theirs.keys())]
+
+
+def bilateral_agreements(context: Context, other: str) -> list[BilateralAgreementFact]:
+    found = [
+        f
+        for f in context.view.of_kind(context.country, BilateralAgreementFact)
+        if f.value.counterpart == other
+    ]
+    found += [
+        f
+        for f in context.view.of_kind(other, BilateralAgreementFact)
+        if f.value.counterpart == context.country
+    ]
+    return found
+
+
+def land_border(context: Context, a: str, b: str) -> list[LandBorderFact]:
+    """Curated border facts between a and b, in either direction."""
+    return [f for f in context.view.of_kind(a, LandBorderFact) if f.value.neighbour == b] + [
+        f for f in context.view.of_kind(b, LandBorderFact) if f.value.neighbour == a
+    ]
+
+
+def entry_rules(context: Context, destination: str, citizenship: str) -> list[EntryRuleFact]:
+    return [f for f in context.view.of_kind(destination, EntryRuleFact) if f.about == citizenship]
+
+
+def recency_weight(context: Context, years_ago: float) -> float:
+    """1 for an event today, halving every `half_life_years`."""
+    from safepassage.assess.policy import load_policy
+
+    return math.pow(0.5, max(years_ago, 0.0) / load_policy().half_life_years)
+
+
+def years_before_as_of(context: Context, day: object) -> float:
+    import datetime as dt
+
+    assert isinstance(day, dt.date)
+    return years_between(day, context.as_of)
+
+
+def km(value: float) -> str:
+    return f"{value:,.0f} km"
+
+
+def people(low: int, high: int) -> str:
+    return f"about {low:,}" if low == high else f"{low:,}–{high:,}"
+
+
+def join_names(names: Iterable[str]) -> str:
+    items = list(names)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+# --- incidents ---------------------------------------------------------------------------------
+
+from safepassage.kb.models import IncidentFact  # noqa: E402
+
+# How badly an outcome went, for weighing incidents (0..1).
+OUTCOME_SEVERITY = {
+    "killed": 1.0,
+    "handed_to_relatives": 1.0,
+    "abducted": 1.0,
+    "returned_to_origin": 0.95,
+    "extradited": 0.9,
+    "deported": 0.9,
+    "attacked": 0.8,
+    "detained": 0.55,
+    "denied_asylum": 0.4,
+}
+SIMILAR = 0.65  # similarity at which an incident counts as "a person like this one"
+# A host that detained or returned another state's dissident or refugee at that state's request
+# shows how it answers a foreign government: evidence for anyone a state pursues.
+OTHER_STATE_SIMILARITY = 0.4
+
+
+def incident_severity(incident: IncidentFact) -> float:
+    severity = max((OUTCOME_SEVERITY.get(o, 0.0) for o in incident.value.outcomes), default=0.0)
+    if "released" in incident.value.outcomes and severity < 0.8:
+        severity *= 0.8  # detained, then let go: still shows police acting for the pursuers
+    return severity
+
+
+def incident_similarity(context: Context, incident: IncidentFact) -> float:
+    """How much a documented incident resembles this person's situation, 0..1."""
+    profile = context.profile
+    if incident.about not in context.pursuing_states:
+        state_threat = "state" in profile.threat_actors
+        return (
+            OTHER_STATE_SIMILARITY if state_threat and "state" in incident.value.pursuers else 0.0
+        )
+    score = 0.1
+    pursuers = set(incident.value.pursuers)
+    if pursuers & profile.threat_actors:
+        score += 0.35
+    elif not pursuers:
+        score += 0.15
+    if incident.community and incident.community in profile.community:
+        score += 0.35
+    elif incident.community is None:
+        score += 0.1
+    if incident.value.person.gender == profile.gender:
+        score += 0.2
+    return min(score, 1.0)
+
+
+def incident_years_ago(context: Context, incident: IncidentFact) -> float:
+    return years_between(incident.value.date.latest, context.as_of)
+
+
+def describe_incident(incident: IncidentFact) -> str:
+    return f"{incident.value.date}: {incident.summary.rstrip('.')}"

@@ -1,0 +1,53 @@
+"""Community presence: a large diaspora of the person's community widens the pursuers' search.
+
+For a family or clan threat this is decisive (relatives ask around in the community); the
+defenders in the founding case named it first among their reasons.
+"""
+
+from __future__ import annotations
+
+from safepassage.assess.evidence import people
+from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.kb.models import CommunityPresenceFact
+
+# (at least this many people, risk)
+STEPS = ((10_000, 0.9), (1_000, 0.65), (100, 0.4))
+SMALL_RISK = 0.2
+
+
+class CommunityPresenceFactor:
+    name = "community_presence"
+    family = "community"
+    threats = frozenset({"family", "state", "non_state"})
+
+    def evaluate(self, context: Context) -> Finding | Missing | None:
+        communities = context.profile.community
+        if not communities:
+            return None
+        facts: list[CommunityPresenceFact] = [
+            f
+            for f in context.view.of_kind(context.country, CommunityPresenceFact)
+            if f.community in communities
+        ]
+        if not facts:
+            return Missing(
+                self.name,
+                f"size of the {', '.join(communities)} community in {context.name(context.country)}",
+            )
+        latest = max(facts, key=lambda f: (f.value.year, f.value.high))
+        biggest = max(f.value.high for f in facts)
+        risk = next((r for limit, r in STEPS if biggest >= limit), SMALL_RISK)
+        newest_first = sorted(facts, key=lambda fact: -fact.value.year)
+        return Finding(
+            factor=self.name,
+            risk=risk,
+            summary=(
+                f"The {latest.community} community in {context.name(context.country)} numbers "
+                f"{people(latest.value.low, latest.value.high)} ({latest.value.year}): a wide "
+                "network in which relatives can ask after the person."
+            ),
+            facts=tuple(newest_first),
+        )
+
+
+FACTOR = CommunityPresenceFactor()

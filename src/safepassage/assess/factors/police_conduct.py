@@ -1,0 +1,94 @@
+"""Police and state conduct: handovers to relatives, pretext detentions, abductions, killings.
+
+Recent incidents involving a person like this one (same origin state, same kind of pursuer,
+same community or gender) weigh most; one recent similar handover sets a floor on the rating.
+"""
+
+from __future__ import annotations
+
+from safepassage.assess.evidence import (
+    SIMILAR,
+    describe_incident,
+    incident_severity,
+    incident_similarity,
+    incident_years_ago,
+    recency_weight,
+)
+from safepassage.assess.factor import Context, Finding, Missing, Rating
+from safepassage.assess.policy import load_policy
+from safepassage.kb.models import CooperationPracticeFact, FactBase, IncidentFact
+
+# Outcomes this factor is about; formal removals are `removal_record`'s.
+CONDUCT_OUTCOMES = frozenset(
+    {"handed_to_relatives", "detained", "abducted", "killed", "attacked", "returned_to_origin"}
+)
+PRACTICES = {"handover_to_relatives": 0.8, "abduction": 0.8}
+LEVEL = {"routine": 1.0, "documented": 0.7, "rare": 0.3}
+
+
+class PoliceConductFactor:
+    name = "police_conduct"
+    family = "state_conduct"
+    threats = frozenset({"family", "state", "non_state"})
+
+    def evaluate(self, context: Context) -> Finding | Missing | None:
+        policy = load_policy()
+        scored = []
+        for incident in context.view.of_kind(context.country, IncidentFact):
+            if not CONDUCT_OUTCOMES & set(incident.value.outcomes):
+                continue
+            similarity = incident_similarity(context, incident)
+            if similarity == 0:
+                continue
+            years = incident_years_ago(context, incident)
+            weight = similarity * incident_severity(incident) * recency_weight(context, years)
+            scored.append((weight, similarity, years, incident))
+        practices = [
+            f
+            for f in context.view.of_kind(context.country, CooperationPracticeFact)
+            if f.value.counterpart in context.pursuing_states and f.value.practice in PRACTICES
+        ]
+        if not scored and not practices:
+            states = ", ".join(context.name(s) for s in sorted(context.pursuing_states))
+            return Missing(
+                self.name, f"documented police conduct towards people from {states} here"
+            )
+        safe_share = 1.0
+        for weight, *_ in scored:
+            safe_share *= 1 - min(weight, 0.95)
+        for practice in practices:
+            safe_share *= 1 - PRACTICES[practice.value.practice] * LEVEL[practice.value.level]
+        risk = max(0.15, 1 - safe_share)
+
+        floor: Rating | None = None
+        for _, similarity, years, incident in scored:
+            if similarity < SIMILAR or years > policy.recent_years:
+                continue
+            if incident.value.harmful:
+                floor = policy.similar_harm_floor
+                break
+            if "detained" in incident.value.outcomes and floor is None:
+                floor = policy.similar_detention_floor
+        scored.sort(key=lambda item: -item[0])
+        top = [item[3] for item in scored[:2]]
+        here = context.name(context.country)
+        parts = []
+        if top:
+            parts.append(
+                f"{len(scored)} documented incident(s) in {here} involving people from "
+                f"{', '.join(context.name(s) for s in sorted({i[3].about or '' for i in scored} - {''}))}"
+                f"; most relevant — {'; '.join(describe_incident(i) for i in top)}"
+            )
+        if practices:
+            parts.append(" ".join(p.summary for p in practices[:2]))
+        used: list[FactBase] = [*top, *practices]
+        return Finding(
+            factor=self.name,
+            risk=min(risk, 1.0),
+            summary=". ".join(parts).rstrip(".") + ".",
+            facts=tuple(used),
+            floor=floor,
+        )
+
+
+FACTOR = PoliceConductFactor()

@@ -1,0 +1,50 @@
+"""Pursuers' reach at its fullest: the country is the state whose institutions they use.
+
+Fleeing inside one's own state is the commonest case and the hardest: a state that pursues the
+person controls every police station; a family that can file reports with that state's police
+can have the person found and detained anywhere in it.
+"""
+
+from __future__ import annotations
+
+from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.assess.policy import load_policy
+
+
+class PursuersHomeStateFactor:
+    name = "pursuers_home_state"
+    family = "reach"
+    threats = frozenset({"family", "state", "non_state"})
+
+    def evaluate(self, context: Context) -> Finding | Missing | None:
+        if not context.in_pursuing_state:
+            return None
+        policy = load_policy()
+        actors = {
+            t.actor
+            for t in context.profile.threats
+            if (t.state or context.profile.origin.country) == context.country
+        }
+        here = context.name(context.country)
+        if "state" in actors:
+            return Finding(
+                factor=self.name,
+                risk=1.0,
+                summary=(
+                    f"{here} is the state that pursues this person: its police, security "
+                    "services and courts act for the pursuers everywhere on its territory."
+                ),
+                floor=policy.pursuing_state_floor,
+            )
+        return Finding(
+            factor=self.name,
+            risk=0.9,
+            summary=(
+                f"The pursuers can use {here}'s own police (missing-person and criminal "
+                "reports) to have the person found and detained anywhere in the country."
+            ),
+            floor=policy.family_state_floor,
+        )
+
+
+FACTOR = PursuersHomeStateFactor()

@@ -1,0 +1,104 @@
+"""Record of formal removals: extraditions and deportations to the pursuing state, and courts
+that refused them. Returns of refugees to *other* states that pursued them count for less, but
+they show how a host answers a foreign government's request.
+"""
+
+from __future__ import annotations
+
+from safepassage.assess.evidence import (
+    OTHER_STATE_SIMILARITY,
+    SIMILAR,
+    describe_incident,
+    incident_similarity,
+    incident_years_ago,
+    recency_weight,
+)
+from safepassage.assess.factor import Context, Finding, Missing, Rating
+from safepassage.assess.policy import load_policy
+from safepassage.kb.models import CooperationPracticeFact, FactBase, IncidentFact
+
+REMOVALS = frozenset({"extradited", "deported", "returned_to_origin"})
+LEVEL = {"routine": 0.9, "documented": 0.6, "rare": 0.2}
+OTHER_STATE_PRACTICES = 2  # at most this many practice facts about returns to other states
+
+
+class RemovalRecordFactor:
+    name = "removal_record"
+    family = "legal_cooperation"
+    threats = frozenset({"family", "state", "non_state"})
+
+    def evaluate(self, context: Context) -> Finding | Missing | None:
+        if context.in_pursuing_state:
+            return None
+        policy = load_policy()
+        safe_share = 1.0
+        refusals: list[FactBase] = []
+        removals: list[tuple[float, IncidentFact]] = []
+        floor: Rating | None = None
+        for incident in context.view.of_kind(context.country, IncidentFact):
+            outcomes = set(incident.value.outcomes)
+            years = incident_years_ago(context, incident)
+            if "extradition_refused" in outcomes and incident.about in context.pursuing_states:
+                refusals.append(incident)
+                continue
+            if not outcomes & REMOVALS:
+                continue
+            similarity = incident_similarity(context, incident)
+            if similarity == 0:
+                continue
+            weight = similarity * 0.9 * recency_weight(context, years)
+            safe_share *= 1 - min(weight, 0.95)
+            removals.append((weight, incident))
+            if similarity >= SIMILAR and years <= policy.recent_years:
+                floor = policy.similar_harm_floor
+        practices = [
+            f
+            for f in context.view.of_kind(context.country, CooperationPracticeFact)
+            if f.value.counterpart in context.pursuing_states
+            and f.value.practice
+            in ("extradition", "deportation", "wanted_list_detention", "refused_extradition")
+        ]
+        for practice in practices:
+            if practice.value.practice == "refused_extradition":
+                refusals.append(practice)
+            else:
+                safe_share *= 1 - LEVEL[practice.value.level]
+        if "state" in context.profile.threat_actors:
+            # returns of refugees to other states that pursued them, at reduced weight
+            others = [
+                f
+                for f in context.view.of_kind(context.country, CooperationPracticeFact)
+                if f.value.counterpart not in context.pursuing_states
+                and f.value.practice in ("extradition", "deportation")
+            ][:OTHER_STATE_PRACTICES]
+            for practice in others:
+                safe_share *= 1 - OTHER_STATE_SIMILARITY * LEVEL[practice.value.level]
+            practices += others
+        if not removals and not practices and not refusals:
+            return Missing(self.name, "record of extraditions and deportations from here")
+        risk = 1 - safe_share
+        if refusals:
+            risk = max(risk - 0.15 * len(refusals), 0.05)
+        risk = max(risk, 0.1)
+        here = context.name(context.country)
+        removals.sort(key=lambda item: -item[0])
+        parts = []
+        if removals:
+            parts.append(
+                f"{len(removals)} documented removal(s) from {here}; most relevant — "
+                + "; ".join(describe_incident(i) for _, i in removals[:2])
+            )
+        parts += [p.summary.rstrip(".") for p in practices[:2]]
+        if refusals:
+            parts.append(f"{len(refusals)} documented refusal(s) to extradite")
+        used: list[FactBase] = [i for _, i in removals[:2]] + practices[:2] + refusals[:1]
+        return Finding(
+            factor=self.name,
+            risk=min(risk, 1.0),
+            summary=". ".join(parts) + ".",
+            facts=tuple(used),
+            floor=floor,
+        )
+
+
+FACTOR = RemovalRecordFactor()

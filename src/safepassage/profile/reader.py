@@ -1,0 +1,63 @@
+"""Read a profile file (YAML or JSON) and turn every problem into one line naming the field."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from safepassage.profile.models import Profile
+
+
+class ProfileError(ValueError):
+    """The profile file is unreadable or invalid; the message is one line naming the field."""
+
+
+def read_profile(path: Path) -> Profile:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProfileError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ProfileError(f"{path}: cannot read ({error.__class__.__name__})") from None
+    data = _parse(path, text)
+    return profile_from_data(data, str(path))
+
+
+def _parse(path: Path, text: str) -> Any:
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ProfileError(
+                f"{path}: not valid JSON (line {error.lineno}: {error.msg})"
+            ) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}: " if mark else ""
+        problem = getattr(error, "problem", None) or "syntax error"
+        raise ProfileError(f"{path}: not valid YAML ({where}{problem})") from None
+
+
+def profile_from_data(data: Any, label: str = "profile") -> Profile:
+    """Validate parsed data; used by the CLI and by anything that holds a profile as a dict."""
+    if not isinstance(data, dict):
+        raise ProfileError(f"{label}: expected a mapping of fields, got {type(data).__name__}")
+    if isinstance(data.get("profile"), dict):  # reference-case files wrap the profile
+        data = data["profile"]
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or "profile"
+        message = first["msg"].removeprefix("Value error, ")
+        if first["type"] == "missing":
+            message = "required field is missing"
+        elif first["type"] == "literal_error":
+            message = f"{first['input']!r} is not allowed: {message.lower()}"
+        raise ProfileError(f"{label}: {field}: {message}") from None

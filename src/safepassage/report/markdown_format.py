@@ -1,0 +1,58 @@
+"""Markdown that pastes into a message or a case note."""
+
+from __future__ import annotations
+
+from safepassage.report.model import Report
+
+
+class MarkdownFormat:
+    name = "markdown"
+    suffix = ".md"
+
+    def render(self, report: Report) -> str:
+        lines = [
+            f"# Safety assessment for profile `{report.profile.id}`",
+            "",
+            f"As known on {report.as_of.isoformat()} · knowledge base {report.kb.version}",
+            "",
+        ]
+        single = len(report.assessments) == 1
+        if not single:
+            lines += [
+                "| # | country | rating | score | confidence | main reason |",
+                "|---|---|---|---|---|---|",
+            ]
+            for rank, a in enumerate(report.assessments, 1):
+                reason = a.headline.summary if a.headline else "too little is known"
+                score = "—" if a.score is None else f"{a.score:.0f}"
+                lines.append(
+                    f"| {rank} | {report.name(a.country)} ({a.country}) | **{a.rating}** | {score} "
+                    f"| {a.confidence} | {reason.replace('|', '/')} |"
+                )
+            return "\n".join(lines) + "\n"
+        for a in report.assessments:
+            score = "no score" if a.score is None else f"score {a.score:.0f}/100"
+            lines += [
+                f"## {report.name(a.country)} ({a.country}): **{a.rating}**",
+                "",
+                f"{score}, confidence {a.confidence} (facts cover {a.coverage:.0%} of what matters)",
+                "",
+            ]
+            for finding in a.findings:
+                floor = f" — sets the rating to at least *{finding.floor}*" if finding.floor else ""
+                lines.append(
+                    f"- **{finding.factor}** (risk {finding.risk:.2f}){floor}: {finding.summary}"
+                )
+                for source in report.finding_sources(finding):
+                    date = f", {source['published']}" if source["published"] else ""
+                    lines.append(
+                        f"  - [{source['publisher']}{date}]({source['url']}) — {source['title']}"
+                    )
+            if a.missing:
+                lines += ["", "Not known:"]
+                lines += [f"- {m.factor}: {m.what}" for m in a.missing]
+            lines.append("")
+        return "\n".join(lines)
+
+
+FORMAT = MarkdownFormat()

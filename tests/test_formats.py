@@ -1,0 +1,71 @@
+"""Output formats: the JSON contract of DESIGN.md §5, Markdown, text and self-contained HTML."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+EXAMPLE = Path(__file__).parents[1] / "examples" / "founding-case.yaml"
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "safepassage", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+class TestFormats:
+    def test_json_has_the_documented_shape(self) -> None:
+        result = run(
+            "assess", str(EXAMPLE), "--country", "KZ", "--as-of", "2025-02-07", "-f", "json"
+        )
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert set(data) == {"profile_id", "as_of", "kb_version", "assessments"}
+        assert data["as_of"] == "2025-02-07"
+        (kz,) = data["assessments"]
+        assert {"country", "rating", "score", "confidence", "findings", "missing"} <= set(kz)
+        assert kz["country"] == "KZ"
+        for finding in kz["findings"]:
+            assert {"factor", "risk", "summary", "facts", "sources"} <= set(finding)
+            for source in finding["sources"]:
+                assert source["url"].startswith(("https://", "http://"))
+
+    def test_without_country_every_country_is_ranked(self) -> None:
+        result = run("assess", str(EXAMPLE), "--as-of", "2025-02-07", "-f", "json")
+        data = json.loads(result.stdout)
+        assert len(data["assessments"]) >= 249
+        order = ["lower", "moderate", "elevated", "unsafe", "unknown"]
+        ranks = [order.index(a["rating"]) for a in data["assessments"]]
+        assert ranks == sorted(ranks)
+
+    def test_markdown_lists_findings_with_links(self) -> None:
+        result = run(
+            "assess", str(EXAMPLE), "--country", "KZ", "--as-of", "2025-02-07", "-f", "markdown"
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("# Safety assessment")
+        assert "](https://" in result.stdout
+
+    def test_text_is_a_table_with_the_rating(self) -> None:
+        result = run("assess", str(EXAMPLE), "--country", "KZ", "--as-of", "2025-02-07")
+        assert result.returncode == 0, result.stderr
+        assert "Kazakhstan (KZ):" in result.stdout
+        assert "land_border" in result.stdout
+
+    def test_html_is_self_contained(self, tmp_path: Path) -> None:
+        out = tmp_path / "r.html"
+        result = run("assess", str(EXAMPLE), "--as-of", "2025-02-07", "-f", "html", "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        html = out.read_text()
+        assert "<svg" in html and 'class="kz country' in html
+        assert "<script" not in html
+        assert 'src="http' not in html and "@import" not in html
+        assert "Content-Security-Policy" in html
+
+    def test_an_unknown_format_is_bad_input(self) -> None:
+        result = run("assess", str(EXAMPLE), "--country", "KZ", "-f", "pdf")
+        assert result.returncode == 2
+        assert "--format: 'pdf'" in result.stderr
