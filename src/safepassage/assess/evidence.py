@@ -6,10 +6,12 @@ import math
 from collections.abc import Iterable
 
 from safepassage.assess.factor import Context
+from safepassage.assess.policy import load_policy
 from safepassage.kb.dates import years_between
 from safepassage.kb.models import (
     BilateralAgreementFact,
     EntryRuleFact,
+    IncidentFact,
     LandBorderFact,
     MembershipFact,
 )
@@ -74,16 +76,7 @@ def entry_rules(context: Context, destination: str, citizenship: str) -> list[En
 
 def recency_weight(context: Context, years_ago: float) -> float:
     """1 for an event today, halving every `half_life_years`."""
-    from safepassage.assess.policy import load_policy
-
     return math.pow(0.5, max(years_ago, 0.0) / load_policy().half_life_years)
-
-
-def years_before_as_of(context: Context, day: object) -> float:
-    import datetime as dt
-
-    assert isinstance(day, dt.date)
-    return years_between(day, context.as_of)
 
 
 def km(value: float) -> str:
@@ -102,8 +95,6 @@ def join_names(names: Iterable[str]) -> str:
 
 
 # --- incidents ---------------------------------------------------------------------------------
-
-from safepassage.kb.models import IncidentFact  # noqa: E402
 
 # How badly an outcome went, for weighing incidents (0..1).
 OUTCOME_SEVERITY = {
