@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import cast
 
 import yaml
 
@@ -40,7 +41,7 @@ class Policy:
 def _rating(value: object, key: str) -> Rating:
     if value not in RATING_ORDER:
         raise ValueError(f"weights.yaml: {key} must be one of {RATING_ORDER}, got {value!r}")
-    return value
+    return cast(Rating, value)
 
 
 @cache

@@ -60,7 +60,7 @@ def _describe_validation_error(error: ValidationError, raw: object) -> list[tupl
             except (KeyError, IndexError, TypeError, AttributeError):
                 entry_id = f"#{index}"
             rest = [str(p) for p in location[2:] if not _is_kind_tag(p)]
-            where = f"{section[:-1]} {entry_id}" + (f": {'.'.join(rest)}" if rest else "")
+            where = f"{str(section)[:-1]} {entry_id}" + (f": {'.'.join(rest)}" if rest else "")
         described.append((where, item["msg"]))
     return described
 

@@ -1,0 +1,145 @@
+"""Commands of the casework app: `serve`, `audit verify`, `backup create|restore`, `account create`."""
+
+from __future__ import annotations
+
+import getpass
+import ipaddress
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from safepassage.cli.errors import BadInput
+
+audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
+backup_app = typer.Typer(help="Encrypted backups of the casework database.", no_args_is_help=True)
+account_app = typer.Typer(help="Accounts of the casework app.", no_args_is_help=True)
+
+
+def _django() -> None:
+    from safepassage.web.bootstrap import migrate, setup_django
+
+    setup_django()
+    migrate()
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port")] = 8000,
+    demo: Annotated[bool, typer.Option("--demo", help="create the demo organisation and case")] = False,
+    threads: Annotated[int, typer.Option(help="worker threads")] = 8,
+) -> None:
+    """Run the casework web app (SQLite in ./.safepassage unless DATABASE_URL is set)."""
+    from django.conf import settings
+
+    _django()
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if not loopback and not settings.HTTPS:
+        typer.echo(
+            "warning: listening beyond this machine without SAFEPASSAGE_HTTPS=1; put the app "
+            "behind a TLS proxy and set SAFEPASSAGE_HTTPS=1 and SAFEPASSAGE_ALLOWED_HOSTS",
+            err=True,
+        )
+    if demo:
+        from safepassage.web.demo import ensure_demo
+
+        login = ensure_demo()
+        typer.echo(
+            f"\nSafe Passage casework at http://{host}:{port}/\n"
+            f"  demo login: {login['username']} / {login['password']}\n"
+            f"  authenticator key (TOTP, add it to an app such as Aegis or FreeOTP): {login['totp_secret']}\n"
+            f"  or print the current code with: safepassage account demo-code\n"
+        )
+    from waitress import serve as waitress_serve
+
+    from safepassage.web.wsgi import application
+
+    waitress_serve(application, host=host, port=port, threads=threads, ident="", _quiet=True)
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the hash chain: exit 1 and name the first entry that was edited or removed."""
+    _django()
+    from safepassage.web.audit.chain import verify_chain
+
+    verdict = verify_chain()
+    if verdict.ok:
+        typer.echo(f"audit log intact: {verdict.entries} entries")
+        return
+    typer.echo(f"audit log BROKEN: {verdict.problem} (first {verdict.entries} entries intact)", err=True)
+    sys.exit(1)
+
+
+@backup_app.command("create")
+def backup_create(path: Annotated[Path, typer.Argument(help="file to write")]) -> None:
+    """Write an encrypted backup (case keys are never included)."""
+    _django()
+    from safepassage.web.backup import create_backup
+
+    rows = create_backup(path)
+    typer.echo(f"wrote {path} ({rows} rows, encrypted)")
+
+
+@backup_app.command("restore")
+def backup_restore(path: Annotated[Path, typer.Argument(help="backup file")]) -> None:
+    """Replace the database content with a backup. Erased cases stay unreadable."""
+    _django()
+    from safepassage.web.backup import BackupError, restore_backup
+
+    if not path.is_file():
+        raise BadInput(f"{path}: no such file")
+    try:
+        rows = restore_backup(path)
+    except BackupError as error:
+        raise BadInput(str(error)) from None
+    typer.echo(f"restored {rows} rows from {path}")
+
+
+@account_app.command("create")
+def account_create(
+    username: str,
+    organisation: Annotated[str, typer.Option(help="organisation name (created if new)")],
+    role: Annotated[str, typer.Option(help="administrator | coordinator | caseworker")] = "administrator",
+    team: Annotated[str | None, typer.Option(help="team name (created if new)")] = None,
+) -> None:
+    """Create an account; the password is asked for, the authenticator is set up at first login."""
+    _django()
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    from safepassage.web.accounts.models import Organisation, Role, Team, User
+
+    if role not in Role.values:
+        raise BadInput(f"--role: {role!r} is not one of {', '.join(Role.values)}")
+    if User.objects.filter(username=username).exists():
+        raise BadInput(f"username {username!r} is taken")
+    password = getpass.getpass("password (12+ characters): ")
+    try:
+        validate_password(password)
+    except ValidationError as error:
+        raise BadInput("password: " + " ".join(error.messages)) from None
+    org, _ = Organisation.objects.get_or_create(name=organisation)
+    user = User.objects.create_user(username=username, password=password, organisation=org, role=role)
+    if team:
+        user.teams.add(Team.objects.get_or_create(organisation=org, name=team)[0])
+    typer.echo(f"created {role} {username} in {organisation}")
+
+
+@account_app.command("demo-code")
+def demo_code() -> None:
+    """Print the demo account's current TOTP code (demo instances only)."""
+    _django()
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from safepassage.web.demo import DEMO_USER
+
+    device = TOTPDevice.objects.filter(user__username=DEMO_USER, confirmed=True).first()
+    if device is None:
+        raise BadInput("no demo account here; run `safepassage serve --demo` first")
+    typer.echo(f"{totp(device.bin_key, step=device.step, digits=device.digits):0{device.digits}d}")

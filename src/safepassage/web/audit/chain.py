@@ -1,0 +1,85 @@
+"""Appending to and verifying the audit chain (`safepassage audit verify`)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from safepassage.web.audit.models import AuditEntry
+from safepassage.web.vault.keys import derive_key
+
+GENESIS = "0" * 64
+
+
+def _mac(entry: AuditEntry) -> str:
+    body = json.dumps(
+        [entry.seq, entry.at.isoformat(), entry.actor, entry.action, entry.case_id, entry.detail, entry.prev],
+        ensure_ascii=False,
+    )
+    return hmac.new(derive_key("audit"), body.encode(), hashlib.sha256).hexdigest()
+
+
+def record(actor: str, action: str, case_id: object = "", detail: str = "") -> AuditEntry:
+    """Append one entry. Runs in its own atomic block so the head is read and extended at once
+    (SQLite: the IMMEDIATE transaction holds the write lock; PostgreSQL: the row lock below)."""
+    with transaction.atomic():
+        last = AuditEntry.objects.select_for_update().order_by("-seq").first()
+        entry = AuditEntry(
+            seq=(last.seq + 1) if last else 1,
+            at=timezone.now(),
+            actor=actor[:150],
+            action=action,
+            case_id=str(case_id or ""),
+            detail=detail[:200],
+            prev=last.mac if last else GENESIS,
+        )
+        entry.mac = _mac(entry)
+        entry.save()
+    write_anchor(entry)
+    return entry
+
+
+def write_anchor(entry: AuditEntry) -> None:
+    """Keep the latest (seq, mac) outside the database too, so cutting entries off the end of
+    the log is detected. A slower writer may leave an older anchor: still a valid check."""
+    path = Path(settings.SAFEPASSAGE_AUDIT_ANCHOR)
+    temporary = path.with_suffix(f".{os.getpid()}.tmp")
+    temporary.write_text(json.dumps({"seq": entry.seq, "mac": entry.mac}), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    ok: bool
+    entries: int
+    problem: str = ""
+
+
+def verify_chain() -> Verdict:
+    expected_prev = GENESIS
+    expected_seq = 1
+    macs: dict[int, str] = {}
+    for entry in AuditEntry.objects.order_by("seq").iterator():
+        if entry.seq != expected_seq:
+            return Verdict(False, expected_seq - 1, f"entry #{expected_seq} is missing")
+        if entry.prev != expected_prev:
+            return Verdict(False, expected_seq - 1, f"entry #{entry.seq} does not follow #{entry.seq - 1}")
+        if not hmac.compare_digest(entry.mac, _mac(entry)):
+            return Verdict(False, expected_seq - 1, f"entry #{entry.seq} was altered")
+        macs[entry.seq] = entry.mac
+        expected_prev, expected_seq = entry.mac, expected_seq + 1
+    count = expected_seq - 1
+    anchor_path = Path(settings.SAFEPASSAGE_AUDIT_ANCHOR)
+    if anchor_path.exists():
+        anchor = json.loads(anchor_path.read_text(encoding="utf-8"))
+        if macs.get(anchor["seq"]) != anchor["mac"]:
+            return Verdict(False, count, f"entries from #{anchor['seq']} on were removed or replaced")
+    return Verdict(True, count)

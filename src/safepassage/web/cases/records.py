@@ -1,0 +1,95 @@
+"""What is sealed inside each row: pydantic schemas, shared by the web forms and the JSON API.
+
+Everything a case holds about the person is here, encrypted with the case's key. Only what
+access control and ordering need stays in clear columns (ids, team, status, timestamps).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from safepassage.profile.reader import ProfileError, profile_from_data
+
+Text = Annotated[str, Field(max_length=5000)]
+Line = Annotated[str, Field(max_length=300)]
+
+EVENT_KINDS = (
+    "detained", "released", "moved", "sheltered", "contacted", "crossed_border",
+    "applied_for_asylum", "threatened", "located_by_pursuers", "documents_taken",
+    "documents_obtained", "other",
+)  # fmt: skip
+EventKind = Literal[
+    "detained", "released", "moved", "sheltered", "contacted", "crossed_border",
+    "applied_for_asylum", "threatened", "located_by_pursuers", "documents_taken",
+    "documents_obtained", "other",
+]  # fmt: skip
+REFERRAL_KINDS = ("shelter", "lawyer", "unhcr", "embassy", "medical", "psychosocial", "other")
+ReferralKind = Literal["shelter", "lawyer", "unhcr", "embassy", "medical", "psychosocial", "other"]
+REFERRAL_STATUSES = ("proposed", "made", "accepted", "declined", "completed")
+ReferralStatus = Literal["proposed", "made", "accepted", "declined", "completed"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CaseRecord(Record):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    profile: dict[str, Any]  # DESIGN.md §5, validated by the engine's own reader
+    place: Line = ""  # where the person is tonight, in words (the profile holds country/region)
+    summary: Text = ""
+
+    @field_validator("profile")
+    @classmethod
+    def _valid_profile(cls, data: dict[str, Any]) -> dict[str, Any]:
+        try:
+            profile_from_data(data)
+        except ProfileError as error:
+            raise ValueError(str(error)) from None
+        return data
+
+
+class EventRecord(Record):
+    kind: EventKind
+    date: dt.date
+    place: Line = ""
+    description: Text = ""
+
+
+class NoteRecord(Record):
+    text: Annotated[str, Field(min_length=1, max_length=20000)]
+
+
+class AttachmentRecord(Record):
+    filename: Line
+    content_type: Line
+    size: int
+
+
+class ConsentRecord(Record):
+    """What the person agreed to, as GBV case management asks: informed, specific, revocable."""
+
+    may_store: bool
+    may_share_with: Line = ""  # whom the case may be shared with (organisations, lawyers ...)
+    limits: Text = ""  # what must not be stored or shared
+    given_on: dt.date
+    withdrawn_on: dt.date | None = None
+    how: Line = ""  # how consent was obtained (in person, by phone, interpreter ...)
+
+
+class SafetyPlanRecord(Record):
+    check_in: Text = ""  # agreed check-in times and channel
+    code_words: Text = ""
+    trusted_contacts: Text = ""
+    if_detained: Text = ""
+
+
+class ReferralRecord(Record):
+    kind: ReferralKind
+    to: Line
+    status: ReferralStatus = "proposed"
+    date: dt.date
+    note: Text = ""
