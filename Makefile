@@ -11,23 +11,29 @@ $(BIN)/safepassage: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-# The main job on embedded defaults: check the bundled knowledge base, then assess the
-# founding case (a published case, no private data) for Kazakhstan as known on 7 Feb 2025.
+# The main job on embedded defaults: check the bundled knowledge base, assess the founding case
+# (a published case, no private data) for Kazakhstan as known on 7 Feb 2025, then start the
+# casework app on SQLite with that case as its demo (it prints how to log in).
 demo: $(BIN)/safepassage
 	$(BIN)/safepassage kb check
 	$(BIN)/safepassage assess examples/founding-case.yaml --country KZ --as-of 2025-02-07
 	$(BIN)/safepassage assess examples/founding-case.yaml --as-of 2025-02-07 --format html --output founding-case-report.html
+	$(BIN)/safepassage serve --demo
 
 lint: $(BIN)/safepassage
-	$(BIN)/ruff check src tests bench
-	$(BIN)/mypy
+	$(BIN)/ruff check src tests bench scripts
+	SAFEPASSAGE_HOME=$$(mktemp -d) $(BIN)/mypy
 
+# Everything on SQLite, then the casework tests again on the local PostgreSQL server.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 test: $(BIN)/safepassage lint
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-postgres.sh
 	$(BIN)/pytest
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/web -m "not browser" -p no:cacheprovider
 
 bench: $(BIN)/safepassage
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts .safepassage

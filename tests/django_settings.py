@@ -11,3 +11,8 @@ from safepassage.web.settings import *  # noqa: F403
 
 # Fast hashing in tests only; the argon2 configuration itself is tested in test_login.py.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, as in production: an in-memory database shares one cache with table-level locks,
+    # which behaves differently under concurrent writers.
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(os.environ["SAFEPASSAGE_HOME"], "test.sqlite3")}  # noqa: F405

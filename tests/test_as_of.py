@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from safepassage.kb.knowledge import load
+from safepassage.assess import assess_world
+from safepassage.kb.knowledge import KnowledgeBase, load
+from safepassage.profile.reader import read_profile
+from safepassage.report.model import Report
 
 from .conftest import source_yaml, write
 
@@ -72,3 +75,12 @@ class TestAsOf:
         assert "kz-membership" not in ids(kb, dt.date(1999, 12, 31))
         assert "kz-membership" in ids(kb, dt.date(2005, 1, 1))
         assert "kz-membership" not in ids(kb, dt.date(2010, 6, 30))
+
+
+def test_reports_cite_only_sources_published_by_the_as_of_date(kb: KnowledgeBase) -> None:
+    profile = read_profile(Path(__file__).parents[1] / "examples" / "founding-case.yaml")
+    day = dt.date(2025, 2, 7)
+    report = Report(profile, day, kb, assess_world(profile, kb.view(day), ["KZ"])).to_dict()
+    cited = [s for a in report["assessments"] for f in a["findings"] for s in f["sources"] if s["published"]]
+    assert cited
+    assert all(s["published"][:10] <= "2025-02-07" for s in cited)

@@ -110,3 +110,24 @@ def test_timestamp_order(chain: list[AuditEntry]) -> None:
     stamps = [e.at for e in chain]
     assert stamps == sorted(stamps)
     assert all(isinstance(s, dt.datetime) for s in stamps)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_writers_keep_the_chain_intact() -> None:
+    """Requests run in parallel threads; appends must queue on the chain head, not collide."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    def append(n: int) -> None:
+        try:
+            for i in range(10):
+                record(f"worker{n}", "case.read", detail=f"{n}-{i}")
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(append, range(6)))
+    verdict = verify_chain()
+    assert verdict.ok, verdict.problem
+    assert verdict.entries == 60

@@ -21,7 +21,7 @@ def test_every_page_sends_strict_headers(world: World) -> None:
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp
         assert response["Cache-Control"] == "no-store"
         assert response["X-Frame-Options"] == "DENY"
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "same-origin"
         assert response["X-Content-Type-Options"] == "nosniff"
 
 
@@ -113,3 +113,13 @@ def test_language_switch_does_not_redirect_off_site(world: World) -> None:
 def test_anonymous_login_page(world: World) -> None:
     page = Client().get("/").content.decode()
     assert 'name="code"' in page and 'name="password"' in page
+
+
+def test_static_files_are_served_with_their_types(world: World) -> None:
+    from django.test import Client as PlainClient
+
+    client = PlainClient()
+    css = client.get("/static/safepassage/site.css")
+    js = client.get("/static/safepassage/quick-exit.js")
+    assert css.status_code == 200 and css["Content-Type"].startswith("text/css")
+    assert js.status_code == 200 and "javascript" in js["Content-Type"]

@@ -14,6 +14,7 @@ from safepassage.kb import KnowledgeBase, KnowledgeBaseError, load
 from safepassage.kb.base import load_base_layer, write_base_layer
 from safepassage.kb.check import find_defects
 from safepassage.kb.loader import read_knowledge
+from safepassage.kb.origin_coverage import origin_coverage, render_origin_coverage
 from safepassage.kb.show import render_country
 from safepassage.kb.stats import coverage_table, render_coverage
 
@@ -41,11 +42,19 @@ def check() -> None:
 def stats(
     as_of: Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD")] = None,
     markdown: Annotated[bool, typer.Option("--markdown", help="A Markdown table")] = False,
+    origins: Annotated[
+        str | None,
+        typer.Option("--origins", help="comma-separated origin codes: coverage of origins × hosts"),
+    ] = None,
 ) -> None:
-    """Coverage per country and fact kind, so gaps are visible."""
+    """Coverage per country and fact kind, or per origin and host, so gaps are visible."""
     kb = _load()
-    table = coverage_table(kb.view(parse_as_of(as_of)))
-    render_coverage(table, kb, markdown=markdown)
+    view = kb.view(parse_as_of(as_of))
+    if origins:
+        codes = [parse_country(c.strip(), kb.base, "--origins") for c in origins.split(",") if c.strip()]
+        typer.echo(render_origin_coverage(origin_coverage(view, codes)))
+        return
+    render_coverage(coverage_table(view), kb, markdown=markdown)
 
 
 @kb_app.command("show")

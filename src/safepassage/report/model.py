@@ -37,6 +37,9 @@ class Report:
                 "published": str(s.published),
             }
             for s in self.kb.sources_of(finding.facts)
+            # cite only what had been published by the as-of date: a later article may confirm
+            # a fact, but it was not what a defender could have read then
+            if s.published.latest <= self.as_of
         ]
         for package in finding.base_sources:
             version = self.kb.base.built_from.get(package, "")

@@ -17,8 +17,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.db import transaction
 
-from safepassage.web.audit.chain import record, write_anchor
-from safepassage.web.audit.models import AuditEntry
+from safepassage.web.audit.chain import record, reset_head
 from safepassage.web.vault.keys import derive_key
 from safepassage.web.vault.sealing import seal, unseal
 
@@ -73,13 +72,6 @@ def restore_backup(path: Path, actor: str = "cli") -> int:
             apps.get_model(app_label, model_name).objects.all().delete()
         for obj in objects:
             obj.save()
-    _reanchor()
+    reset_head()
     record(actor, "backup.restore", detail=f"{len(objects)} rows")
     return len(objects)
-
-
-def _reanchor() -> None:
-    """The log now ends where the backup ended; the anchor follows it."""
-    last = AuditEntry.objects.order_by("-seq").first()
-    if last is not None:
-        write_anchor(last)

@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import json
 import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from safepassage.web.audit.models import AuditEntry
+from safepassage.web.audit.models import AuditEntry, AuditHead
 from safepassage.web.vault.keys import derive_key
 
 GENESIS = "0" * 64
@@ -30,29 +31,44 @@ def _mac(entry: AuditEntry) -> str:
 def record(actor: str, action: str, case_id: object = "", detail: str = "") -> AuditEntry:
     """Append one entry. Runs in its own atomic block so the head is read and extended at once
     (SQLite: the IMMEDIATE transaction holds the write lock; PostgreSQL: the row lock below)."""
+    AuditHead.objects.get_or_create(pk=1, defaults={"mac": GENESIS})  # made by a migration; a flushed test database has none
     with transaction.atomic():
-        last = AuditEntry.objects.select_for_update().order_by("-seq").first()
+        head = AuditHead.objects.select_for_update().get(pk=1)
         entry = AuditEntry(
-            seq=(last.seq + 1) if last else 1,
+            seq=head.seq + 1,
             at=timezone.now(),
             actor=actor[:150],
             action=action,
             case_id=str(case_id or ""),
             detail=detail[:200],
-            prev=last.mac if last else GENESIS,
+            prev=head.mac,
         )
         entry.mac = _mac(entry)
         entry.save()
+        head.seq, head.mac = entry.seq, entry.mac
+        head.save(update_fields=["seq", "mac"])
     write_anchor(entry)
     return entry
+
+
+def reset_head() -> None:
+    """Point the head at the last entry (after a restore replaced the entries)."""
+    last = AuditEntry.objects.order_by("-seq").first()
+    AuditHead.objects.update_or_create(
+        pk=1, defaults={"seq": last.seq if last else 0, "mac": last.mac if last else GENESIS}
+    )
+    if last is not None:
+        write_anchor(last)
 
 
 def write_anchor(entry: AuditEntry) -> None:
     """Keep the latest (seq, mac) outside the database too, so cutting entries off the end of
     the log is detected. A slower writer may leave an older anchor: still a valid check."""
     path = Path(settings.SAFEPASSAGE_AUDIT_ANCHOR)
-    temporary = path.with_suffix(f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps({"seq": entry.seq, "mac": entry.mac}), encoding="utf-8")
+    # a temporary file of its own per writer: threads of one process share a pid
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".audit-anchor-")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(json.dumps({"seq": entry.seq, "mac": entry.mac}))
     os.replace(temporary, path)
 
 

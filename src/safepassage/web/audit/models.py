@@ -25,3 +25,11 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.at:%Y-%m-%d %H:%M:%S} {self.actor} {self.action}"
+
+
+class AuditHead(models.Model):
+    """The chain's current end, one row. Appending locks it (SELECT ... FOR UPDATE), so
+    concurrent writers on PostgreSQL queue up instead of both extending the same entry."""
+
+    seq = models.PositiveBigIntegerField(default=0)
+    mac = models.CharField(max_length=64)

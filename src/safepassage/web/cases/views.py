@@ -45,6 +45,8 @@ from safepassage.web.cases.service import (
     update_case,
 )
 
+SNAPSHOTS_SHOWN = 10  # the latest; each one listed costs a decryption
+
 
 def current_user(request: HttpRequest) -> User:
     user = request.user
@@ -106,7 +108,7 @@ def case_detail(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     opened = open_case(user, case_id)
     case = opened.case
     plan = getattr(case, "safety_plan", None)
-    snapshots = list(Snapshot.objects.filter(case=case).order_by("-created"))
+    snapshots = list(Snapshot.objects.filter(case=case).order_by("-created")[:SNAPSHOTS_SHOWN])
     context = {
         "case": case,
         "record": opened.record,

@@ -46,8 +46,13 @@ def _provider() -> KeyProvider:
     return provider
 
 
+@cache
 def derive_key(purpose: str, context: str = "") -> bytes:
-    """A 256-bit subkey for one purpose ("wrap", "blind-index", "audit", "backup")."""
+    """A 256-bit subkey for one purpose ("wrap", "blind-index", "audit", "backup").
+
+    Cached for the life of the process: the app holds these keys in memory while it runs
+    anyway, and reading the key file and running HKDF on every request would cost more
+    than it protects."""
     hkdf = HKDF(
         algorithm=hashes.SHA256(),
         length=KEY_BYTES,
@@ -57,6 +62,7 @@ def derive_key(purpose: str, context: str = "") -> bytes:
     return hkdf.derive(_provider().master_key())
 
 
-def forget_cached_provider() -> None:
+def forget_cached_keys() -> None:
     """For tests that swap the key file."""
     _provider.cache_clear()
+    derive_key.cache_clear()
