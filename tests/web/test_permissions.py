@@ -165,3 +165,15 @@ def test_api_by_role(world: World, role: str) -> None:
     assert assess.status_code == created
     erase = client.delete(base)
     assert erase.status_code == {"coordinator": 204, "anonymous": 401}.get(role, 404)
+
+
+def test_rows_of_another_case_are_not_found(world: World) -> None:
+    """An attachment or referral id from a case one can see, used under another case's URL."""
+    theirs = open_case(world.outsider, world.other_case.pk)
+    attachment = add_attachment(world.outsider, theirs, "b.txt", "text/plain", b"theirs")
+    referral = add_referral(world.outsider, theirs, ReferralRecord(kind="lawyer", to="x", date=dt.date(2025, 2, 6)))
+    client = verified_client(world.coordinator)  # may see both cases
+    mine = f"/cases/{world.case.pk}"
+    assert client.get(f"{mine}/attachments/{attachment.pk}/").status_code == 404
+    assert client.post(f"{mine}/referrals/{referral.pk}/", {"status": "accepted"}).status_code == 404
+    assert client.get(f"{mine}/attachments/{uuid.uuid4()}/").status_code == 404

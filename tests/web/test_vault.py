@@ -123,3 +123,12 @@ def test_case_keys_are_private_files(world: World) -> None:
     key_file = Path(settings.SAFEPASSAGE_CASE_KEY_DIR) / f"{world.case.pk}.key"
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     assert len(key_file.read_bytes()) > 32  # wrapped, not the raw key
+
+
+def test_instance_files_are_private(world: World) -> None:
+    home = Path(settings.HOME)
+    database = Path(str(connection.settings_dict["NAME"]))
+    files = [p for p in home.rglob("*") if p.is_file()]
+    if database.is_file() and home in database.parents:
+        assert stat.S_IMODE(database.stat().st_mode) & 0o077 == 0
+    assert files and all(stat.S_IMODE(p.stat().st_mode) & 0o077 == 0 for p in files)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 
 def instance_dir() -> Path:
+    # Everything the app writes (database, WAL, keys, backups) is for its own user only.
+    os.umask(0o077)
     home = Path(os.environ.get("SAFEPASSAGE_HOME", ".safepassage")).resolve()
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
     return home

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from pydantic import BaseModel
 
@@ -148,8 +149,16 @@ def add_referral(user: User, opened: OpenCase, record: ReferralRecord) -> Referr
     return row
 
 
+def _row_of(model: type[S], opened: OpenCase, row_id: uuid.UUID) -> S:
+    """A row of this case only; any other id is a 404, like a case one may not see."""
+    try:
+        return model.objects.get(case=opened.case, pk=row_id)  # type: ignore[attr-defined,no-any-return]
+    except model.DoesNotExist:  # type: ignore[attr-defined]
+        raise Http404 from None
+
+
 def update_referral(user: User, opened: OpenCase, referral_id: uuid.UUID, status: str) -> None:
-    row = Referral.objects.get(case=opened.case, pk=referral_id)
+    row = _row_of(Referral, opened, referral_id)
     record = row.open_record(opened.key, ReferralRecord).model_copy(update={"status": status})
     _add(user, opened, row, ReferralRecord.model_validate(record.model_dump()), "referral.update")
 
@@ -169,7 +178,7 @@ def add_attachment(user: User, opened: OpenCase, filename: str, content_type: st
 
 def read_attachment(user: User, case_id: uuid.UUID | str, attachment_id: uuid.UUID) -> tuple[AttachmentRecord, bytes]:
     opened = open_case(user, case_id, action="attachment.export")
-    row = Attachment.objects.get(case=opened.case, pk=attachment_id)
+    row = _row_of(Attachment, opened, attachment_id)
     return row.open_record(opened.key, AttachmentRecord), row.open_content(opened.key)
 
 
