@@ -169,3 +169,19 @@ class TestExtension:
             policy=custom,
         )
         assert any(f.factor == "always_worried" for f in result.findings)
+
+
+def test_onward_options_names_each_destination_once_when_several_rules_hold(kb: KnowledgeBase) -> None:
+    """Two entry rules admitting the same internal ID in one country (a rule and its update)
+    once crashed the ranking; each destination must be named once."""
+    for origin in ("TJ", "UZ", "RU"):
+        profile = profile_from_data(
+            {"id": "p", "citizenship": [origin], "origin": {"country": origin},
+             "threats": [{"actor": "family", "state": origin}], "documents": ["internal_id"]}
+        )
+        for assessment in assess_world(profile, kb.view())[:30]:
+            for finding in assessment.findings:
+                if finding.factor == "onward_options" and "admit(s)" in finding.summary:
+                    named = finding.summary.split("only ")[1].split(" admit(s)")[0]
+                    names = [n.strip() for n in named.replace(" and ", ", ").split(",") if n.strip()]
+                    assert len(names) == len(set(names))

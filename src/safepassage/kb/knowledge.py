@@ -54,6 +54,7 @@ class KnowledgeView:
     facts: list[Fact]
     kb: KnowledgeBase
     _by_country: dict[str, list[Fact]] = field(default_factory=dict)
+    _by_kind: dict[type, list[Fact]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[str, list[Fact]] = defaultdict(list)
@@ -68,7 +69,10 @@ class KnowledgeView:
         return [fact for fact in self.about_country(country) if isinstance(fact, kind)]
 
     def all_of_kind(self, kind: type[F]) -> Iterator[F]:
-        return (fact for fact in self.facts if isinstance(fact, kind))
+        # indexed once per view: factors ask for every entry rule or membership many times
+        if kind not in self._by_kind:
+            self._by_kind[kind] = [fact for fact in self.facts if isinstance(fact, kind)]
+        return iter(self._by_kind[kind])  # type: ignore[arg-type]
 
     @property
     def base(self) -> BaseLayer:

@@ -75,7 +75,7 @@ class OnwardOptionsFactor:
 
     def _internal_id_destinations(self, context: Context) -> list[tuple[str, EntryRuleFact]]:
         citizenships = set(context.profile.citizenship)
-        found = []
+        found: dict[str, EntryRuleFact] = {}
         for rule in context.view.all_of_kind(EntryRuleFact):
             if (
                 rule.about in citizenships
@@ -84,8 +84,9 @@ class OnwardOptionsFactor:
                 and rule.country != context.country
                 and rule.country not in context.pursuing_states
             ):
-                found.append((rule.country, rule))
-        return sorted(found)
+                # one rule per destination is enough to name it; several may hold at once
+                found.setdefault(rule.country, rule)
+        return sorted(found.items())
 
     def _tied(self, context: Context, destination: str) -> bool:
         probe = Context(context.profile, destination, context.view)
