@@ -30,7 +30,7 @@ test: $(BIN)/safepassage lint
 	bash scripts/ensure-chromium.sh
 	bash scripts/ensure-postgres.sh
 	$(BIN)/pytest
-	DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/web -m "not browser" -p no:cacheprovider
+	DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/casework -m "not browser" -p no:cacheprovider
 
 bench: $(BIN)/safepassage
 	$(BIN)/python bench/run.py

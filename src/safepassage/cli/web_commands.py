@@ -18,7 +18,7 @@ account_app = typer.Typer(help="Accounts of the casework app.", no_args_is_help=
 
 
 def _django() -> None:
-    from safepassage.web.bootstrap import migrate, setup_django
+    from safepassage.casework.bootstrap import migrate, setup_django
 
     setup_django()
     migrate()
@@ -45,7 +45,7 @@ def serve(
             err=True,
         )
     if demo:
-        from safepassage.web.demo import ensure_demo
+        from safepassage.casework.demo import ensure_demo
 
         login = ensure_demo()
         typer.echo(
@@ -56,7 +56,7 @@ def serve(
         )
     from waitress import serve as waitress_serve
 
-    from safepassage.web.wsgi import application
+    from safepassage.casework.wsgi import application
 
     waitress_serve(application, host=host, port=port, threads=threads, ident="", _quiet=True)
 
@@ -65,7 +65,7 @@ def serve(
 def audit_verify() -> None:
     """Check the hash chain: exit 1 and name the first entry that was edited or removed."""
     _django()
-    from safepassage.web.audit.chain import verify_chain
+    from safepassage.casework.audit.chain import verify_chain
 
     verdict = verify_chain()
     if verdict.ok:
@@ -79,7 +79,7 @@ def audit_verify() -> None:
 def backup_create(path: Annotated[Path, typer.Argument(help="file to write")]) -> None:
     """Write an encrypted backup (case keys are never included)."""
     _django()
-    from safepassage.web.backup import create_backup
+    from safepassage.casework.backup import create_backup
 
     rows = create_backup(path)
     typer.echo(f"wrote {path} ({rows} rows, encrypted)")
@@ -89,7 +89,7 @@ def backup_create(path: Annotated[Path, typer.Argument(help="file to write")]) -
 def backup_restore(path: Annotated[Path, typer.Argument(help="backup file")]) -> None:
     """Replace the database content with a backup. Erased cases stay unreadable."""
     _django()
-    from safepassage.web.backup import BackupError, restore_backup
+    from safepassage.casework.backup import BackupError, restore_backup
 
     if not path.is_file():
         raise BadInput(f"{path}: no such file")
@@ -112,7 +112,7 @@ def account_create(
     from django.contrib.auth.password_validation import validate_password
     from django.core.exceptions import ValidationError
 
-    from safepassage.web.accounts.models import Organisation, Role, Team, User
+    from safepassage.casework.accounts.models import Organisation, Role, Team, User
 
     if role not in Role.values:
         raise BadInput(f"--role: {role!r} is not one of {', '.join(Role.values)}")
@@ -137,7 +137,7 @@ def demo_code() -> None:
     from django_otp.oath import totp
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from safepassage.web.demo import DEMO_USER
+    from safepassage.casework.demo import DEMO_USER
 
     device = TOTPDevice.objects.filter(user__username=DEMO_USER, confirmed=True).first()
     if device is None:

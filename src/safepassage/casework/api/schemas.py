@@ -1,0 +1,63 @@
+"""API input and output shapes (pydantic), also the source of the OpenAPI document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from safepassage.casework.cases.records import CaseRecord, EventRecord
+
+
+class Input(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CaseIn(Input):
+    team: uuid.UUID
+    record: CaseRecord
+
+
+class SearchIn(Input):
+    q: str = Field(min_length=1, max_length=200)
+
+
+class AssessIn(Input):
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    as_of: dt.date | None = None
+
+
+class CaseSummary(BaseModel):
+    id: uuid.UUID
+    team: str
+    status: str
+    updated: dt.datetime
+    name: str
+
+
+class EventOut(BaseModel):
+    id: uuid.UUID
+    created: dt.datetime
+    event: EventRecord
+
+
+class CaseOut(CaseSummary):
+    record: CaseRecord
+    events: list[EventOut]
+    snapshots: list[uuid.UUID]
+
+
+class SnapshotOut(BaseModel):
+    id: uuid.UUID
+    created: dt.datetime
+    report: dict[str, Any]
+
+
+class Created(BaseModel):
+    id: uuid.UUID
+
+
+class Error(BaseModel):
+    error: str

@@ -1,0 +1,184 @@
+"""The JSON API: the same operations as the pages, through the same service layer (so the same
+access checks and audit entries), for scripts and a future mobile client."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from typing import TypeVar
+
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.http import require_GET, require_http_methods
+from pydantic import BaseModel, ValidationError
+
+from safepassage.casework.accounts.models import User
+from safepassage.casework.api.auth import api_view, error
+from safepassage.casework.api.openapi import openapi_document
+from safepassage.casework.api.schemas import (
+    AssessIn,
+    CaseIn,
+    CaseOut,
+    CaseSummary,
+    Created,
+    EventOut,
+    SearchIn,
+    SnapshotOut,
+)
+from safepassage.casework.assessments.models import Snapshot
+from safepassage.casework.assessments.service import run_assessment
+from safepassage.casework.audit.chain import record as audit
+from safepassage.casework.cases.access import may_erase, teams_for_new_case, visible_cases
+from safepassage.casework.cases.records import CaseRecord, EventRecord
+from safepassage.casework.cases.service import (
+    CaseErased,
+    add_event,
+    create_case,
+    erase_case,
+    open_case,
+    search_cases,
+    timeline,
+    today,
+)
+from safepassage.casework.vault.keystore import CaseKeyMissing, case_key
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class BadJson(Exception):
+    pass
+
+
+def _parse(request: HttpRequest, schema: type[M]) -> M:
+    try:
+        return schema.model_validate(json.loads(request.body or b"{}"))
+    except json.JSONDecodeError:
+        raise BadJson("the body is not valid JSON") from None
+    except ValidationError as problem:
+        first = problem.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "body"
+        # The message names the field and the rule, never echoes the submitted value.
+        raise BadJson(f"{where}: {first['msg']}") from None
+
+
+def _json(model: BaseModel, status: int = 200) -> HttpResponse:
+    return HttpResponse(model.model_dump_json(), content_type="application/json", status=status)
+
+
+def _summary(case_id: uuid.UUID, user: User) -> CaseSummary | None:
+    case = visible_cases(user).select_related("team").get(pk=case_id)
+    try:
+        name = case.open_record(case_key(case.pk), CaseRecord).name
+    except CaseKeyMissing:
+        return None
+    return CaseSummary(id=case.pk, team=case.team.name, status=case.status, updated=case.updated, name=name)
+
+
+@api_view
+@require_http_methods(["GET", "POST"])
+def cases(request: HttpRequest, user: User) -> HttpResponse:
+    if request.method == "GET":
+        audit(user.username, "case.list", detail="api")
+        rows = [_summary(c.pk, user) for c in visible_cases(user)]
+        return JsonResponse({"cases": [json.loads(r.model_dump_json()) for r in rows if r]})
+    try:
+        payload = _parse(request, CaseIn)
+    except BadJson as problem:
+        return error(400, str(problem))
+    team = teams_for_new_case(user).filter(pk=payload.team).first()
+    if team is None:
+        return error(404, "no such team")
+    case = create_case(user, team, payload.record)
+    return _json(Created(id=case.pk), 201)
+
+
+@api_view
+@require_http_methods(["POST"])
+def search(request: HttpRequest, user: User) -> HttpResponse:
+    try:
+        payload = _parse(request, SearchIn)
+    except BadJson as problem:
+        return error(400, str(problem))
+    rows = [_summary(c.pk, user) for c in search_cases(user, payload.q)]
+    return JsonResponse({"cases": [json.loads(r.model_dump_json()) for r in rows if r]})
+
+
+@api_view
+@require_http_methods(["GET", "DELETE"])
+def case(request: HttpRequest, user: User, case_id: uuid.UUID) -> HttpResponse:
+    try:
+        if request.method == "DELETE":
+            if not may_erase(user):
+                raise Http404
+            erase_case(user, case_id)
+            return HttpResponse(status=204)
+        opened = open_case(user, case_id)
+    except Http404:
+        return error(404, "no such case")
+    except CaseErased:
+        return error(410, "this case was erased")
+    c = opened.case
+    return _json(
+        CaseOut(
+            id=c.pk,
+            team=c.team.name,
+            status=c.status,
+            updated=c.updated,
+            name=opened.record.name,
+            record=opened.record,
+            events=[EventOut(id=row.pk, created=row.created, event=event) for row, event in timeline(opened)],
+            snapshots=[s.pk for s in Snapshot.objects.filter(case=c).order_by("-created")],
+        )
+    )
+
+
+@api_view
+@require_http_methods(["POST"])
+def events(request: HttpRequest, user: User, case_id: uuid.UUID) -> HttpResponse:
+    try:
+        opened = open_case(user, case_id, action="case.open_for_update")
+        payload = _parse(request, EventRecord)
+    except Http404:
+        return error(404, "no such case")
+    except CaseErased:
+        return error(410, "this case was erased")
+    except BadJson as problem:
+        return error(400, str(problem))
+    row = add_event(user, opened, payload)
+    return _json(Created(id=row.pk), 201)
+
+
+@api_view
+@require_http_methods(["POST"])
+def assessments(request: HttpRequest, user: User, case_id: uuid.UUID) -> HttpResponse:
+    try:
+        opened = open_case(user, case_id, action="case.open_for_update")
+        payload = _parse(request, AssessIn)
+    except Http404:
+        return error(404, "no such case")
+    except CaseErased:
+        return error(410, "this case was erased")
+    except BadJson as problem:
+        return error(400, str(problem))
+    if payload.as_of and payload.as_of > dt.date.today():
+        return error(400, "as_of: the date is in the future")
+    snapshot = run_assessment(user, opened, [payload.country] if payload.country else None, payload.as_of or today())
+    return _json(SnapshotOut(id=snapshot.pk, created=snapshot.created, report=snapshot.open_report(opened.key)), 201)
+
+
+@api_view
+@require_GET
+def assessment(request: HttpRequest, user: User, case_id: uuid.UUID, snapshot_id: uuid.UUID) -> HttpResponse:
+    try:
+        opened = open_case(user, case_id, action="assessment.read")
+        snapshot = Snapshot.objects.get(case=opened.case, pk=snapshot_id)
+    except (Http404, Snapshot.DoesNotExist):
+        return error(404, "no such assessment")
+    except CaseErased:
+        return error(410, "this case was erased")
+    return _json(SnapshotOut(id=snapshot.pk, created=snapshot.created, report=snapshot.open_report(opened.key)))
+
+
+@require_GET
+def openapi(request: HttpRequest) -> HttpResponse:
+    return JsonResponse(openapi_document())

@@ -1,0 +1,77 @@
+"""Running the engine for a case and keeping the result as a snapshot."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from safepassage.assess import assess_world
+from safepassage.kb import KnowledgeBase, load
+from safepassage.profile.reader import profile_from_data
+from safepassage.report.model import Report
+from safepassage.casework.accounts.models import User
+from safepassage.casework.assessments.models import Snapshot, SnapshotSummary
+from safepassage.casework.audit.chain import record as audit
+from safepassage.casework.cases.service import OpenCase
+
+
+@cache
+def knowledge_base() -> KnowledgeBase:
+    """Loaded once per process (about 0.3 s); the bundled data does not change while running."""
+    return load()
+
+
+def run_assessment(user: User, opened: OpenCase, countries: list[str] | None, as_of: dt.date) -> Snapshot:
+    kb = knowledge_base()
+    profile = profile_from_data({**opened.record.profile, "id": "case"})
+    assessments = assess_world(profile, kb.view(as_of), countries)
+    report = Report(profile, as_of, kb, assessments).to_dict()
+    summary = SnapshotSummary(
+        as_of=as_of.isoformat(),
+        kb_version=kb.version,
+        scope=countries,
+        ratings={a.country: a.rating for a in assessments},
+    )
+    snapshot = Snapshot(case=opened.case, created_by=user.username)
+    snapshot.seal_report(opened.key, report, summary)
+    snapshot.save()
+    audit(user.username, "assessment.create", opened.case.pk, detail=f"{len(assessments)} country(ies)")
+    return snapshot
+
+
+@dataclass(frozen=True)
+class Change:
+    country: str
+    before: str | None
+    after: str | None
+
+
+def compare(before: SnapshotSummary | None, after: SnapshotSummary) -> list[Change]:
+    """Countries whose rating differs between two snapshots (new ones included)."""
+    if before is None:
+        return []
+    changes = []
+    for country in sorted(set(before.ratings) | set(after.ratings)):
+        old, new = before.ratings.get(country), after.ratings.get(country)
+        if old != new and new is not None and (old is not None or before.scope is None):
+            changes.append(Change(country, old, new))
+    return changes
+
+
+def localise(report: dict[str, Any], language: str) -> dict[str, Any]:
+    """Country names in the reader's language, and the Russian text of a fact where the
+    knowledge base has one."""
+    kb = knowledge_base()
+    for assessment in report["assessments"]:
+        assessment["name"] = kb.base.name(assessment["country"], language)
+        for finding in assessment["findings"]:
+            finding["local_facts"] = [
+                text
+                for fact_id in finding["facts"]
+                if (fact := kb.facts_by_id.get(fact_id)) is not None
+                and language == "ru"
+                and (text := getattr(fact, "summary_ru", None))
+            ]
+    return report

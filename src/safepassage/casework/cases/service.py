@@ -1,0 +1,201 @@
+"""Case operations shared by the web pages and the JSON API: one place that checks access,
+opens keys and writes the audit log, so no entry point can forget one of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass
+from typing import TypeVar
+
+from django.db import transaction
+from django.http import Http404
+from django.utils import timezone
+from pydantic import BaseModel
+
+from safepassage.casework.accounts.models import Team, User
+from safepassage.casework.audit.chain import record as audit
+from safepassage.casework.cases.access import case_for, visible_cases
+from safepassage.casework.cases.models import (
+    Attachment,
+    Case,
+    Consent,
+    Event,
+    NameToken,
+    Note,
+    Referral,
+    SafetyPlan,
+    Sealed,
+)
+from safepassage.casework.cases.records import (
+    AttachmentRecord,
+    CaseRecord,
+    ConsentRecord,
+    EventRecord,
+    NoteRecord,
+    ReferralRecord,
+    SafetyPlanRecord,
+)
+from safepassage.casework.vault.blind_index import blind_tokens
+from safepassage.casework.vault.keystore import (
+    CaseKeyMissing,
+    case_key,
+    create_case_key,
+    destroy_case_key,
+)
+
+R = TypeVar("R", bound=BaseModel)
+S = TypeVar("S", bound=Sealed)
+
+
+class CaseErased(Exception):
+    """The case's key is gone: its content can never be read again."""
+
+
+@dataclass
+class OpenCase:
+    case: Case
+    key: bytes
+    record: CaseRecord
+
+    def rows(self, rows: list[S], schema: type[R]) -> list[tuple[S, R]]:
+        return [(row, row.open_record(self.key, schema)) for row in rows]
+
+
+def open_case(user: User, case_id: uuid.UUID | str, action: str = "case.read") -> OpenCase:
+    case = case_for(user, case_id)  # 404 unless visible to this user
+    audit(user.username, action, case.pk)
+    try:
+        key = case_key(case.pk)
+    except CaseKeyMissing:
+        raise CaseErased(str(case.pk)) from None
+    return OpenCase(case, key, case.open_record(key, CaseRecord))
+
+
+def _index_name(case: Case, name: str) -> None:
+    NameToken.objects.filter(case=case).delete()
+    NameToken.objects.bulk_create(
+        NameToken(case=case, token=t) for t in blind_tokens(str(case.organisation_id), name)
+    )
+
+
+def create_case(user: User, team: Team, record: CaseRecord) -> Case:
+    case = Case(organisation_id=team.organisation_id, team=team, created_by=user.username)
+    key = create_case_key(case.pk)
+    case.seal_record(key, record)
+    with transaction.atomic():
+        case.save()
+        _index_name(case, record.name)
+    audit(user.username, "case.create", case.pk)
+    return case
+
+
+def update_case(user: User, opened: OpenCase, record: CaseRecord, status: str | None = None) -> None:
+    case = opened.case
+    case.seal_record(opened.key, record)
+    if status:
+        case.status = status
+    case.updated = timezone.now()
+    with transaction.atomic():
+        case.save()
+        _index_name(case, record.name)
+    audit(user.username, "case.update", case.pk)
+
+
+def search_cases(user: User, text: str) -> list[Case]:
+    """Cases whose name holds every word of `text` (through the blind index only)."""
+    if user.organisation_id is None:
+        return []
+    tokens = blind_tokens(str(user.organisation_id), text)
+    if not tokens:
+        return []
+    cases = visible_cases(user)
+    for token in tokens:
+        cases = cases.filter(name_tokens__token=token)
+    audit(user.username, "case.search", detail=f"{len(tokens)} word(s)")
+    return list(cases.distinct())
+
+
+def _add(user: User, opened: OpenCase, row: Sealed, record: BaseModel, action: str) -> None:
+    row.created_by = user.username
+    row.seal_record(opened.key, record)
+    with transaction.atomic():
+        row.save()
+        Case.objects.filter(pk=opened.case.pk).update(updated=timezone.now())
+    audit(user.username, action, opened.case.pk)
+
+
+def add_event(user: User, opened: OpenCase, record: EventRecord) -> Event:
+    row = Event(case=opened.case)
+    _add(user, opened, row, record, "event.create")
+    return row
+
+
+def add_note(user: User, opened: OpenCase, record: NoteRecord) -> Note:
+    row = Note(case=opened.case)
+    _add(user, opened, row, record, "note.create")
+    return row
+
+
+def add_consent(user: User, opened: OpenCase, record: ConsentRecord) -> Consent:
+    row = Consent(case=opened.case)
+    _add(user, opened, row, record, "consent.create")
+    return row
+
+
+def add_referral(user: User, opened: OpenCase, record: ReferralRecord) -> Referral:
+    row = Referral(case=opened.case)
+    _add(user, opened, row, record, "referral.create")
+    return row
+
+
+def _row_of(model: type[S], opened: OpenCase, row_id: uuid.UUID) -> S:
+    """A row of this case only; any other id is a 404, like a case one may not see."""
+    try:
+        return model.objects.get(case=opened.case, pk=row_id)  # type: ignore[attr-defined,no-any-return]
+    except model.DoesNotExist:  # type: ignore[attr-defined]
+        raise Http404 from None
+
+
+def update_referral(user: User, opened: OpenCase, referral_id: uuid.UUID, status: str) -> None:
+    row = _row_of(Referral, opened, referral_id)
+    record = row.open_record(opened.key, ReferralRecord).model_copy(update={"status": status})
+    _add(user, opened, row, ReferralRecord.model_validate(record.model_dump()), "referral.update")
+
+
+def save_safety_plan(user: User, opened: OpenCase, record: SafetyPlanRecord) -> None:
+    row = SafetyPlan.objects.filter(case=opened.case).first() or SafetyPlan(case=opened.case)
+    _add(user, opened, row, record, "safety_plan.update")
+
+
+def add_attachment(user: User, opened: OpenCase, filename: str, content_type: str, data: bytes) -> Attachment:
+    row = Attachment(case=opened.case)
+    row.seal_content(opened.key, data)
+    record = AttachmentRecord(filename=filename[:300], content_type=content_type[:300], size=len(data))
+    _add(user, opened, row, record, "attachment.create")
+    return row
+
+
+def read_attachment(user: User, case_id: uuid.UUID | str, attachment_id: uuid.UUID) -> tuple[AttachmentRecord, bytes]:
+    opened = open_case(user, case_id, action="attachment.export")
+    row = _row_of(Attachment, opened, attachment_id)
+    return row.open_record(opened.key, AttachmentRecord), row.open_content(opened.key)
+
+
+def timeline(opened: OpenCase) -> list[tuple[Event, EventRecord]]:
+    events = opened.rows(list(opened.case.events.all()), EventRecord)
+    return sorted(events, key=lambda pair: (pair[1].date, pair[0].created), reverse=True)
+
+
+def erase_case(user: User, case_id: uuid.UUID | str) -> None:
+    """Crypto-erase: destroy the key first (this is what reaches every backup), then the rows."""
+    case = case_for(user, case_id)
+    erased_id = case.pk  # delete() clears case.pk
+    destroy_case_key(erased_id)
+    with transaction.atomic():
+        case.delete()
+    audit(user.username, "case.erase", erased_id)
+
+
+def today() -> dt.date:
+    return timezone.localdate()

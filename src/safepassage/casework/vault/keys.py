@@ -1,0 +1,68 @@
+"""The master key and the keys derived from it.
+
+Security: the master key never enters the database. It is read from a key file with owner-only
+permissions (FileKeyProvider); a deployment may plug in another provider (an HSM, a secrets
+manager) by naming a class in SAFEPASSAGE_KEY_PROVIDER. Every purpose gets its own subkey through
+HKDF, so a key used for one job (say the blind index) cannot decrypt anything.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+from safepassage.casework.instance import private_file
+
+KEY_BYTES = 32  # AES-256
+
+
+class KeyProvider(Protocol):
+    def master_key(self) -> bytes: ...
+
+
+class FileKeyProvider:
+    """The master key in a file (created with mode 0600 on first start)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or Path(settings.SAFEPASSAGE_MASTER_KEY_FILE)
+
+    def master_key(self) -> bytes:
+        key = private_file(self.path, make=os.urandom(KEY_BYTES))
+        if len(key) != KEY_BYTES:
+            raise ValueError(f"{self.path} must hold exactly {KEY_BYTES} bytes")
+        return key
+
+
+@cache
+def _provider() -> KeyProvider:
+    provider: KeyProvider = import_string(settings.SAFEPASSAGE_KEY_PROVIDER)()
+    return provider
+
+
+@cache
+def derive_key(purpose: str, context: str = "") -> bytes:
+    """A 256-bit subkey for one purpose ("wrap", "blind-index", "audit", "backup").
+
+    Cached for the life of the process: the app holds these keys in memory while it runs
+    anyway, and reading the key file and running HKDF on every request would cost more
+    than it protects."""
+    hkdf = HKDF(
+        algorithm=hashes.SHA256(),
+        length=KEY_BYTES,
+        salt=None,
+        info=f"safepassage/{purpose}/{context}".encode(),
+    )
+    return hkdf.derive(_provider().master_key())
+
+
+def forget_cached_keys() -> None:
+    """For tests that swap the key file."""
+    _provider.cache_clear()
+    derive_key.cache_clear()

@@ -1,0 +1,86 @@
+"""Per-case keys, wrapped by the master key, kept in a store outside the database.
+
+Security: a case's data key is the only way to read its sealed fields and attachments. The store
+is deliberately not part of the database, and never part of a backup, so erasing a case (deleting
+its key) makes its data unreadable everywhere, including in backups taken earlier: restoring one
+brings back ciphertext without a key (docs/threat-model.md, "Erasure").
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+
+from safepassage.casework.vault.keys import KEY_BYTES, derive_key
+from safepassage.casework.vault.sealing import SealError, seal, unseal
+
+
+class CaseKeyMissing(Exception):
+    """The case's key is gone: the case was erased (or the key store was lost)."""
+
+
+class DirectoryKeyStore:
+    """One small file per case: <case-id>.key holding the wrapped key."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or Path(settings.SAFEPASSAGE_CASE_KEY_DIR)
+
+    def _path(self, case_id: uuid.UUID) -> Path:
+        return self.directory / f"{uuid.UUID(str(case_id))}.key"  # normalised: no path tricks
+
+    def put(self, case_id: uuid.UUID, wrapped: bytes) -> None:
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path = self._path(case_id)
+        temporary = path.with_suffix(".tmp")
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(wrapped)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+
+    def get(self, case_id: uuid.UUID) -> bytes | None:
+        try:
+            return self._path(case_id).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def destroy(self, case_id: uuid.UUID) -> None:
+        path = self._path(case_id)
+        if not path.exists():
+            return
+        # Overwrite before unlinking: on an SSD this is best effort, which is why the key is
+        # also wrapped by the master key (a recovered file alone opens nothing).
+        size = path.stat().st_size
+        with open(path, "r+b") as handle:
+            handle.write(os.urandom(size))
+            handle.flush()
+            os.fsync(handle.fileno())
+        path.unlink()
+
+
+def _wrap_key() -> bytes:
+    return derive_key("wrap")
+
+
+def create_case_key(case_id: uuid.UUID, store: DirectoryKeyStore | None = None) -> bytes:
+    key = os.urandom(KEY_BYTES)
+    (store or DirectoryKeyStore()).put(case_id, seal(_wrap_key(), key, case_id.bytes))
+    return key
+
+
+def case_key(case_id: uuid.UUID, store: DirectoryKeyStore | None = None) -> bytes:
+    wrapped = (store or DirectoryKeyStore()).get(case_id)
+    if wrapped is None:
+        raise CaseKeyMissing(str(case_id))
+    try:
+        return unseal(_wrap_key(), wrapped, case_id.bytes)
+    except SealError:
+        raise CaseKeyMissing(str(case_id)) from None
+
+
+def destroy_case_key(case_id: uuid.UUID, store: DirectoryKeyStore | None = None) -> None:
+    (store or DirectoryKeyStore()).destroy(case_id)

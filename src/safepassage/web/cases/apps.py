@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class CasesConfig(AppConfig):
-    name = "safepassage.web.cases"
-    label = "cases"
