@@ -28,14 +28,14 @@ PG_DB = "safepassage_bench"
 
 SETUP = """
 import json, sys
-from safepassage.web.bootstrap import setup_django, migrate
+from safepassage.casework.bootstrap import setup_django, migrate
 setup_django(); migrate()
-from safepassage.web.demo import ensure_demo
+from safepassage.casework.demo import ensure_demo
 ensure_demo()
 from django_otp.plugins.otp_totp.models import TOTPDevice
 import base64
-from safepassage.web.accounts.models import ApiToken, Role, Team, User
-from safepassage.web.cases.models import Case
+from safepassage.casework.accounts.models import ApiToken, Role, Team, User
+from safepassage.casework.cases.models import Case
 team = Team.objects.get(name="North Caucasus desk")
 users = []
 for n in range(int(sys.argv[1])):
@@ -49,10 +49,10 @@ print(json.dumps({"case": str(Case.objects.get().pk), "users": users}))
 
 CHECK = """
 import json
-from safepassage.web.bootstrap import setup_django
+from safepassage.casework.bootstrap import setup_django
 setup_django()
-from safepassage.web.audit.chain import verify_chain
-from safepassage.web.cases.models import Event
+from safepassage.casework.audit.chain import verify_chain
+from safepassage.casework.cases.models import Event
 verdict = verify_chain()
 print(json.dumps({"events": Event.objects.count(), "audit_ok": verdict.ok, "audit_entries": verdict.entries}))
 """

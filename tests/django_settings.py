@@ -7,7 +7,7 @@ import tempfile
 os.environ["SAFEPASSAGE_HOME"] = tempfile.mkdtemp(prefix="safepassage-test-")
 os.environ.setdefault("SAFEPASSAGE_QUICK_EXIT_URL", "about:blank")
 
-from safepassage.web.settings import *  # noqa: F403
+from safepassage.casework.settings import *  # noqa: F403
 
 # Fast hashing in tests only; the argon2 configuration itself is tested in test_login.py.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -11,10 +11,10 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from safepassage.web.accounts.models import Organisation, Role, Team, User
-from safepassage.web.cases.models import Case
-from safepassage.web.cases.records import CaseRecord, EventRecord
-from safepassage.web.cases.service import add_event, create_case, open_case
+from safepassage.casework.accounts.models import Organisation, Role, Team, User
+from safepassage.casework.cases.models import Case
+from safepassage.casework.cases.records import CaseRecord, EventRecord
+from safepassage.casework.cases.service import add_event, create_case, open_case
 
 PASSWORD = "correct horse battery staple"
 PROFILE = {
