@@ -12,7 +12,7 @@ from django.utils import timezone
 from safepassage.casework.accounts.models import ApiToken
 from safepassage.casework.api.openapi import openapi_document
 
-from .conftest import PROFILE, SECRET_NAME, World, verified_client
+from .conftest import PASSWORD, PROFILE, SECRET_NAME, World, verified_client
 
 
 def token_client(world: World) -> Client:
@@ -21,7 +21,9 @@ def token_client(world: World) -> Client:
 
 
 def test_tokens_are_issued_on_the_account_page_and_stored_hashed(world: World) -> None:
-    page = verified_client(world.caseworker).post("/me/", {"action": "new-token"}).content.decode()
+    client = verified_client(world.caseworker)
+    assert "api-token" not in client.post("/me/", {"action": "new-token", "password": "wrong"}).content.decode()
+    page = client.post("/me/", {"action": "new-token", "password": PASSWORD}).content.decode()
     token = page.split('id="api-token">')[1].split("<")[0]
     assert token.startswith("sp_")
     assert not ApiToken.objects.filter(digest=token).exists()
@@ -56,8 +58,11 @@ def test_create_read_and_assess_a_case(world: World) -> None:
 
 
 def test_search_through_the_api(world: World) -> None:
-    found = token_client(world).post("/api/v1/cases/search", {"q": "zarema"}, content_type="application/json").json()
-    assert [c["name"] for c in found["cases"]] == [SECRET_NAME]
+    api = token_client(world)
+    found = api.post("/api/v1/cases/search", {"q": "zarema"}, content_type="application/json").json()
+    assert [c["id"] for c in found["cases"]] == [str(world.case.pk)]
+    assert SECRET_NAME not in str(found)  # names come only with an audited read of the case
+    assert api.get(f"/api/v1/cases/{found['cases'][0]['id']}").json()["name"] == SECRET_NAME
 
 
 def test_bad_input_gets_one_line_naming_the_field(world: World) -> None:
@@ -84,3 +89,9 @@ def test_openapi_documents_every_api_route() -> None:
     for schema in ("CaseIn", "EventRecord", "SnapshotOut", "Error"):
         assert schema in document["components"]["schemas"]
     assert Client().get("/api/v1/openapi.json").json()["openapi"].startswith("3.1")
+
+
+def test_tokens_can_be_revoked(world: World) -> None:
+    row, token = ApiToken.issue(world.caseworker)
+    verified_client(world.caseworker).post("/me/", {"action": "revoke", "token": str(row.pk)})
+    assert Client(HTTP_AUTHORIZATION=f"Bearer {token}").get("/api/v1/cases").status_code == 401

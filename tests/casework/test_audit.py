@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 from typer.testing import CliRunner
 
-from safepassage.cli import app
 from safepassage.casework.audit.chain import record, verify_chain
 from safepassage.casework.audit.models import AuditEntry
 from safepassage.casework.cases.service import add_attachment, open_case
+from safepassage.cli import app
 
 from .conftest import World, verified_client
 

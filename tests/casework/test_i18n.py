@@ -12,7 +12,7 @@ PO = Path(safepassage.casework.__file__).parent / "locale" / "ru" / "LC_MESSAGES
 
 
 def test_every_message_has_a_russian_translation() -> None:
-    untranslated = [e.msgid for e in polib.pofile(str(PO)) if not e.msgstr and not e.obsolete]
+    untranslated = [e.msgid for e in polib.pofile(str(PO)) if (not e.msgstr or "fuzzy" in e.flags) and not e.obsolete]
     assert untranslated == []
 
 

@@ -80,12 +80,44 @@ def test_wrong_codes_count_towards_the_lockout(world: World) -> None:
     assert login(Client(), "worker", PASSWORD, good).status_code == 429  # type: ignore[attr-defined]
 
 
-def test_administrator_reset_unlocks(world: World) -> None:
+def test_coordinator_reset_unlocks_and_forces_a_new_password_and_authenticator(world: World) -> None:
     for _ in range(settings.AXES_FAILURE_LIMIT):
         login(Client(), "worker", "wrong password")
-    verified_client(world.administrator).post(f"/accounts/{world.caseworker.pk}/reset/")
-    # unlocked; the authenticator was removed, so the next login goes to enrolment
-    assert login(Client(), "worker", PASSWORD)["Location"] == "/enrol/"  # type: ignore[index]
+    page = verified_client(world.coordinator).post(f"/accounts/{world.caseworker.pk}/reset/")
+    one_time = page.content.decode().split('id="one-time-password">')[1].split("<")[0]
+    assert login(Client(), "worker", PASSWORD).status_code == 200  # type: ignore[attr-defined]  # old password gone
+    client = Client()
+    assert login(client, "worker", one_time)["Location"] == "/enrol/"  # type: ignore[index]
+    client.get("/enrol/")
+    device = TOTPDevice.objects.get(user=world.caseworker, confirmed=False)
+    new_password = "my own long passphrase 7"
+    done = client.post("/enrol/", {"new_password": new_password, "new_password_again": new_password, "code": f"{totp(device.bin_key):06d}"})
+    assert done["Location"] == "/cases/"
+    world.caseworker.refresh_from_db()
+    assert world.caseworker.check_password(new_password) and not world.caseworker.must_set_password
+
+
+def test_an_administrator_cannot_reset_someone_with_case_access(world: World) -> None:
+    response = verified_client(world.administrator).post(f"/accounts/{world.caseworker.pk}/reset/")
+    assert response.status_code == 404
+    assert TOTPDevice.objects.filter(user=world.caseworker, confirmed=True).exists()
+
+
+def test_an_administrator_creates_only_accounts_without_case_access(world: World) -> None:
+    admin = verified_client(world.administrator)
+    admin.post("/accounts/", {"username": "mole", "role": "coordinator"})
+    assert not User.objects.filter(username="mole").exists()
+    page = admin.post("/accounts/", {"username": "helper", "role": "caseworker"}).content.decode()
+    helper = User.objects.get(username="helper")
+    assert helper.must_set_password and not helper.teams.exists()
+    assert 'id="one-time-password"' in page
+    assert verified_client(world.administrator).get(f"/accounts/{helper.pk}/access/").status_code == 404
+
+
+def test_a_coordinator_grants_teams(world: World) -> None:
+    coordinator = verified_client(world.coordinator)
+    coordinator.post(f"/accounts/{world.outsider.pk}/access/", {"role": "caseworker", "teams": [str(world.team.pk)]})
+    assert list(world.outsider.teams.all()) == [world.team]
 
 
 def test_passwords_are_stored_with_argon2_in_production_settings(world: World, settings: Any) -> None:

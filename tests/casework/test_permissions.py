@@ -128,11 +128,19 @@ def test_search_finds_only_visible_cases(world: World) -> None:
     assert [c.pk for c in found] == [world.case.pk]
 
 
-def test_account_pages_are_for_administrators_only(world: World) -> None:
-    for role in ("coordinator", "caseworker", "outsider", "foreign_coordinator"):
-        assert client_for(world, role).get("/accounts/").status_code == 403
-    assert client_for(world, "administrator").get("/accounts/").status_code == 200
+def test_account_pages_are_for_administrators_and_coordinators(world: World) -> None:
+    for role in ("caseworker", "outsider"):
+        assert client_for(world, role).get("/accounts/").status_code == 404
+    for role in ("administrator", "coordinator", "foreign_coordinator"):
+        page = client_for(world, role).get("/accounts/")
+        assert page.status_code == 200
+        names = {u.username for u, _ in page.context["rows"]}
+        assert ("foreign" in names) == (role == "foreign_coordinator")  # own organisation only
     assert Client().get("/accounts/").status_code == 302
+    # another organisation's coordinator cannot reset or re-team our people
+    foreign = client_for(world, "foreign_coordinator")
+    assert foreign.post(f"/accounts/{world.caseworker.pk}/reset/").status_code == 404
+    assert foreign.post(f"/accounts/{world.caseworker.pk}/access/", {"role": "coordinator"}).status_code == 404
 
 
 def test_password_alone_without_second_factor_opens_nothing(world: World) -> None:

@@ -17,7 +17,9 @@ from django.core import serializers
 from django.core.management import call_command
 from django.db import transaction
 
+from safepassage.casework.accounts.models import ApiToken
 from safepassage.casework.audit.chain import record, reset_head
+from safepassage.casework.audit.models import AuditEntry
 from safepassage.casework.vault.keys import derive_key
 from safepassage.casework.vault.sealing import seal, unseal
 
@@ -52,12 +54,17 @@ def create_backup(path: Path, actor: str = "cli") -> int:
     call_command("dumpdata", *MODELS, format="json", stdout=buffer)
     blob = MAGIC + seal(derive_key("backup"), buffer.getvalue().encode(), MAGIC)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # an existing file keeps its old mode otherwise
     with os.fdopen(fd, "wb") as handle:
         handle.write(blob)
     return len(json.loads(buffer.getvalue()))
 
 
 def restore_backup(path: Path, actor: str = "cli") -> int:
+    """Replace the case data with the backup's. The live audit log is kept (a restore must not
+    erase the record of what happened since the backup); the backup's copy is used only when
+    there is no live log at all (a rebuilt server). API tokens are revoked: a restore must not
+    bring back one that was revoked since."""
     blob = path.read_bytes()
     if not blob.startswith(MAGIC):
         raise BackupError(f"{path} is not a Safe Passage backup")
@@ -65,13 +72,23 @@ def restore_backup(path: Path, actor: str = "cli") -> int:
         data = unseal(derive_key("backup"), blob[len(MAGIC) :], MAGIC).decode()
     except Exception:
         raise BackupError(f"{path} cannot be opened with this instance's master key") from None
-    objects = list(serializers.deserialize("json", data))
+    keep_live_log = AuditEntry.objects.exists()
+    objects = [
+        obj
+        for obj in serializers.deserialize("json", data)
+        if not (keep_live_log and isinstance(obj.object, AuditEntry))
+    ]
     with transaction.atomic():
         for label in reversed(MODELS):
             app_label, model_name = label.split(".")
-            apps.get_model(app_label, model_name).objects.all().delete()
+            model = apps.get_model(app_label, model_name)
+            if model is AuditEntry and keep_live_log:
+                continue
+            model.objects.all().delete()
         for obj in objects:
             obj.save()
-    reset_head()
-    record(actor, "backup.restore", detail=f"{len(objects)} rows")
+        ApiToken.objects.all().delete()
+    if not keep_live_log:
+        reset_head()
+    record(actor, "backup.restore", detail=f"{len(objects)} rows from {path.name}"[:200])
     return len(objects)

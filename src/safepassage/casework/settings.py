@@ -136,6 +136,10 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+if HTTPS:
+    # Behind the TLS proxy: it must set X-Forwarded-Proto and drop any such header from clients.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on form posts,
 # which CSRF protection rightly refuses. Links to sources (other sites) still get no referrer,
@@ -174,9 +178,11 @@ STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True  # serve from the package, no collectstatic step for the demo
 WHITENOISE_AUTOREFRESH = DEBUG
 
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024  # attachments never touch the disk unencrypted
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # form fields other than files
+# Attachments never touch the disk unencrypted, and stop at the size limit for anyone:
+FILE_UPLOAD_HANDLERS = ["safepassage.casework.security.uploads.MemoryOnlyUploadHandler"]
+FILE_UPLOAD_MAX_MEMORY_SIZE = ATTACHMENT_MAX_BYTES
 
 # Where the user is sent by the quick-exit control: a neutral, common page.
 QUICK_EXIT_URL = os.environ.get("SAFEPASSAGE_QUICK_EXIT_URL", "https://www.bbc.com/weather")

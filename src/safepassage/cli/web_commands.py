@@ -58,7 +58,11 @@ def serve(
 
     from safepassage.casework.wsgi import application
 
-    waitress_serve(application, host=host, port=port, threads=threads, ident="", _quiet=True)
+    # the request-size cap protects memory: uploads are held in memory, never spooled to disk
+    waitress_serve(
+        application, host=host, port=port, threads=threads, ident="", _quiet=True,
+        max_request_body_size=settings.ATTACHMENT_MAX_BYTES + 1024 * 1024,
+    )
 
 
 @audit_app.command("verify")

@@ -71,7 +71,7 @@ class KnowledgeView:
     def all_of_kind(self, kind: type[F]) -> Iterator[F]:
         # indexed once per view: factors ask for every entry rule or membership many times
         if kind not in self._by_kind:
-            self._by_kind[kind] = [fact for fact in self.facts if isinstance(fact, kind)]
+            self._by_kind[kind] = [fact for fact in self.facts if isinstance(fact, kind)]  # type: ignore[misc]
         return iter(self._by_kind[kind])  # type: ignore[arg-type]
 
     @property

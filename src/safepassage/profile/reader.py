@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,9 @@ from safepassage.profile.models import Profile
 
 class ProfileError(ValueError):
     """The profile file is unreadable or invalid; the message is one line naming the field."""
+
+
+_QUOTED = re.compile(r"'[^']*'")
 
 
 def read_profile(path: Path) -> Profile:
@@ -44,7 +48,9 @@ def _parse(path: Path, text: str) -> Any:
         raise ProfileError(f"{path}: not valid YAML ({where}{problem})") from None
 
 
-def profile_from_data(data: Any, label: str = "profile") -> Profile:
+def profile_from_data(data: Any, label: str = "profile", quote_input: bool = True) -> Profile:
+    """Validate a profile. `quote_input=False` keeps submitted values out of the message, for
+    the web app and API, whose errors must not repeat case content (docs/threat-model.md)."""
     """Validate parsed data; used by the CLI and by anything that holds a profile as a dict."""
     if not isinstance(data, dict):
         raise ProfileError(f"{label}: expected a mapping of fields, got {type(data).__name__}")
@@ -60,4 +66,6 @@ def profile_from_data(data: Any, label: str = "profile") -> Profile:
             message = "required field is missing"
         elif first["type"] == "literal_error":
             message = f"{first['input']!r} is not allowed: {message.lower()}"
+        if not quote_input:
+            message = _QUOTED.sub("the value", message)
         raise ProfileError(f"{label}: {field}: {message}") from None

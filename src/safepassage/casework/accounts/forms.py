@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from safepassage.casework.accounts.models import Role, Team
@@ -18,14 +21,45 @@ class LoginForm(forms.Form):
 
 
 class EnrolForm(forms.Form):
+    new_password = forms.CharField(label=_("Choose your own password"), widget=forms.PasswordInput, required=False)
+    new_password_again = forms.CharField(label=_("The same password again"), widget=forms.PasswordInput, required=False)
     code = forms.CharField(label=_("Code from your authenticator app"), max_length=8)
+
+    def __init__(self, *args: Any, must_set_password: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.must_set_password = must_set_password
+        if not must_set_password:
+            del self.fields["new_password"]
+            del self.fields["new_password_again"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.must_set_password:
+            password = data.get("new_password") or ""
+            if password != data.get("new_password_again"):
+                raise forms.ValidationError(_("The two passwords differ."))
+            validate_password(password)
+        return data
 
 
 class NewAccountForm(forms.Form):
     username = forms.SlugField(label=_("Username"), max_length=150)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
-    teams = forms.ModelMultipleChoiceField(label=_("Teams"), queryset=Team.objects.none(), required=False)
-    password = forms.CharField(label=_("Initial password"), widget=forms.PasswordInput, min_length=12)
+
+    def __init__(self, *args: Any, roles: tuple[str, ...], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(value, label) for value, label in Role.choices if value in roles]  # type: ignore[attr-defined]
+
+
+class AccessForm(forms.Form):
+    """A coordinator decides a person's teams and whether they coordinate."""
+
+    role = forms.ChoiceField(label=_("Role"), choices=[(Role.CASEWORKER, _("caseworker")), (Role.COORDINATOR, _("coordinator"))])
+    teams = forms.ModelMultipleChoiceField(label=_("Teams"), queryset=Team.objects.none(), required=False, widget=forms.CheckboxSelectMultiple)
+
+
+class PasswordCheckForm(forms.Form):
+    password = forms.CharField(label=_("Your password"), widget=forms.PasswordInput)
 
 
 class LanguageForm(forms.Form):

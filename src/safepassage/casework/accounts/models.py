@@ -1,8 +1,10 @@
 """People, their organisation, teams and roles.
 
 Roles (docs/threat-model.md, "Who sees what"):
-- administrator: manages accounts; sees case content only of teams they are a member of;
-- coordinator: every case of their organisation, and may erase a case;
+- administrator: creates accounts and resets those without case access; sees no case content
+  and cannot grant access to any;
+- coordinator: every case of their organisation; decides who is in which team and who is a
+  coordinator; resets accounts with case access; may erase a case;
 - caseworker: the cases of the teams they are a member of.
 """
 
@@ -49,6 +51,9 @@ class User(AbstractUser):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.CASEWORKER)
     teams = models.ManyToManyField(Team, blank=True, related_name="members")
     language = models.CharField(max_length=8, default="en")
+    # Set when someone else chose the password (new account, reset): the owner must replace it
+    # at the next login, so the person who set it cannot log in as them later.
+    must_set_password = models.BooleanField(default=False)
 
     @property
     def is_coordinator(self) -> bool:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from safepassage.casework.accounts import views
+from safepassage.casework.accounts import admin_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -9,6 +9,7 @@ urlpatterns = [
     path("logout/", views.logout, name="logout"),
     path("language/", views.set_language, name="language"),
     path("me/", views.me, name="me"),
-    path("accounts/", views.account_list, name="list"),
-    path("accounts/<int:user_id>/reset/", views.account_reset, name="reset"),
+    path("accounts/", admin_views.account_list, name="list"),
+    path("accounts/<int:user_id>/reset/", admin_views.account_reset, name="reset"),
+    path("accounts/<int:user_id>/access/", admin_views.account_access, name="access"),
 ]

@@ -1,20 +1,21 @@
-"""Login (password, then TOTP), first-time TOTP enrolment, logout, language, account admin."""
+"""Login (password, then TOTP), first-time enrolment, logout, language, the user's own page."""
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import io
+import time
+import uuid
 
 import qrcode
 import qrcode.image.svg
 from axes.handlers.proxy import AxesProxyHandler
-from axes.utils import reset as axes_reset
 from django.contrib import auth, messages
-from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.signals import user_login_failed
-from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -24,17 +25,32 @@ from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from safepassage.casework.accounts.decorators import administrator_required, verified_login_required
-from safepassage.casework.accounts.forms import EnrolForm, LanguageForm, LoginForm, NewAccountForm
-from safepassage.casework.accounts.models import ApiToken, Team, User
+from safepassage.casework.accounts.decorators import verified_login_required
+from safepassage.casework.accounts.forms import (
+    EnrolForm,
+    LanguageForm,
+    LoginForm,
+    PasswordCheckForm,
+)
+from safepassage.casework.accounts.models import ApiToken, User
 from safepassage.casework.audit.chain import record
 
-ENROL_SESSION_KEY = "enrol_user_id"
+ENROL_SESSION_KEY = "enrol"
+ENROL_SECONDS = 600  # an enrolment must be finished within ten minutes of the password check
 
 
 def _code_failed(request: HttpRequest, username: str) -> None:
     # A wrong TOTP code counts towards the lockout exactly like a wrong password.
     user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
+
+
+def _password_mark(user: User) -> str:
+    """Changes whenever the password does, so an enrolment started with an old one dies."""
+    return hashlib.sha256(user.password.encode()).hexdigest()
+
+
+def _locked(request: HttpRequest, username: str) -> bool:
+    return bool(AxesProxyHandler.is_locked(request, credentials={"username": username}))
 
 
 @sensitive_post_parameters("password", "code")
@@ -45,29 +61,33 @@ def login(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
-        if AxesProxyHandler.is_locked(request, credentials={"username": username}):
-            return render(request, "accounts/locked.html", status=429)
-        user = auth.authenticate(request, username=username, password=form.cleaned_data["password"])
-        if user is None:
-            if AxesProxyHandler.is_locked(request, credentials={"username": username}):
+        # One attempt per account at a time: the row lock makes parallel guesses queue, so
+        # none can slip past the lockout check before the failures are counted.
+        with transaction.atomic():
+            User.objects.select_for_update().filter(username=username).first()
+            if _locked(request, username):
                 return render(request, "accounts/locked.html", status=429)
-            messages.error(request, _("Wrong username, password or code."))
-        elif not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-            request.session.cycle_key()
-            request.session[ENROL_SESSION_KEY] = user.pk
-            return redirect("accounts:enrol")
-        else:
-            device = match_token(user, form.cleaned_data["code"].strip())
-            if device is None:
-                _code_failed(request, username)
-                if AxesProxyHandler.is_locked(request, credentials={"username": username}):
+            user = auth.authenticate(request, username=username, password=form.cleaned_data["password"])
+            if user is None:
+                if _locked(request, username):
                     return render(request, "accounts/locked.html", status=429)
                 messages.error(request, _("Wrong username, password or code."))
+            elif user.must_set_password or not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+                request.session.cycle_key()
+                request.session[ENROL_SESSION_KEY] = {"user": user.pk, "at": time.time(), "mark": _password_mark(user)}
+                return redirect("accounts:enrol")
             else:
-                auth.login(request, user)
-                otp_login(request, device)
-                record(user.username, "account.login")
-                return redirect("cases:list")
+                device = match_token(user, form.cleaned_data["code"].strip())
+                if device is None:
+                    _code_failed(request, username)
+                    if _locked(request, username):
+                        return render(request, "accounts/locked.html", status=429)
+                    messages.error(request, _("Wrong username, password or code."))
+                else:
+                    auth.login(request, user)
+                    otp_login(request, device)
+                    record(user.username, "account.login")
+                    return redirect("cases:list")
     return render(request, "accounts/login.html", {"form": form})
 
 
@@ -78,22 +98,42 @@ def _qr_svg(uri: str) -> str:
     return buffer.getvalue().decode()
 
 
-@sensitive_post_parameters("code")
+def _enrolling_user(request: HttpRequest) -> User | None:
+    """The user whose password was just checked, if the enrolment is still legitimate: recent,
+    the password unchanged since, and (unless a new password is due) no authenticator yet."""
+    state = request.session.get(ENROL_SESSION_KEY)
+    if not isinstance(state, dict) or time.time() - float(state.get("at", 0)) > ENROL_SECONDS:
+        return None
+    user = User.objects.filter(pk=int(state.get("user", 0)), is_active=True).first()
+    if user is None or state.get("mark") != _password_mark(user):
+        return None
+    if not user.must_set_password and TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        return None
+    return user
+
+
+@sensitive_post_parameters("code", "new_password", "new_password_again")
 @never_cache
 def enrol(request: HttpRequest) -> HttpResponse:
-    """First login: the password was right and no authenticator is set up yet."""
-    user_id = request.session.get(ENROL_SESSION_KEY)
-    if user_id is None:
+    """Set up the authenticator, and choose one's own password if someone else set it."""
+    user = _enrolling_user(request)
+    if user is None:
+        request.session.pop(ENROL_SESSION_KEY, None)
         return redirect("accounts:login")
-    user = get_object_or_404(User, pk=user_id, is_active=True)
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=user, confirmed=False, defaults={"name": "authenticator"}
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
+        user=user, confirmed=False, name="authenticator"
     )
-    form = EnrolForm(request.POST or None)
+    form = EnrolForm(request.POST or None, must_set_password=user.must_set_password)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"].strip()):
-            device.confirmed = True
-            device.save()
+            with transaction.atomic():
+                TOTPDevice.objects.filter(user=user, confirmed=True).delete()  # one authenticator
+                device.confirmed = True
+                device.save()
+                if user.must_set_password:
+                    user.set_password(form.cleaned_data["new_password"])
+                    user.must_set_password = False
+                    user.save(update_fields=["password", "must_set_password"])
             del request.session[ENROL_SESSION_KEY]
             auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             otp_login(request, device)
@@ -102,11 +142,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
         _code_failed(request, user.username)
         messages.error(request, _("That code did not match. Check the clock on your phone."))
     secret = base64.b32encode(device.bin_key).decode()
-    return render(
-        request,
-        "accounts/enrol.html",
-        {"form": form, "secret": secret, "qr": _qr_svg(device.config_url)},
-    )
+    return render(request, "accounts/enrol.html", {"form": form, "secret": secret, "qr": _qr_svg(device.config_url)})
 
 
 @require_POST
@@ -133,57 +169,27 @@ def set_language(request: HttpRequest) -> HttpResponse:
     return redirect("cases:list")
 
 
+@sensitive_post_parameters("password")
 @verified_login_required
 def me(request: HttpRequest) -> HttpResponse:
-    """The user's own page: language, API tokens."""
+    """The user's own page: API tokens (a new one needs the password again; any can be revoked)."""
     user = request.user
     assert isinstance(user, User)
     token = None
-    if request.method == "POST" and request.POST.get("action") == "new-token":
-        _row, token = ApiToken.issue(user)
-        record(user.username, "account.api_token")
-    return render(request, "accounts/me.html", {"token": token, "tokens": user.api_tokens.all()})
-
-
-@administrator_required
-def account_list(request: HttpRequest) -> HttpResponse:
-    admin = request.user
-    assert isinstance(admin, User)
-    form = NewAccountForm(request.POST or None)
-    form.fields["teams"].queryset = Team.objects.filter(organisation=admin.organisation)  # type: ignore[attr-defined]
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            validate_password(data["password"])
-        except ValidationError as error:
-            form.add_error("password", error)
+    form = PasswordCheckForm(request.POST or None)
+    if request.method == "POST" and request.POST.get("action") == "new-token" and form.is_valid():
+        if user.check_password(form.cleaned_data["password"]):
+            _row, token = ApiToken.issue(user)
+            record(user.username, "account.api_token")
         else:
-            if User.objects.filter(username=data["username"]).exists():
-                form.add_error("username", _("This username is taken."))
-            else:
-                user = User.objects.create_user(
-                    username=data["username"],
-                    password=data["password"],
-                    organisation=admin.organisation,
-                    role=data["role"],
-                )
-                user.teams.set(data["teams"])
-                record(admin.username, "account.create", detail=user.username)
-                messages.success(request, _("Account created. At first login it must set up an authenticator."))
-                return redirect("accounts:list")
-    users = User.objects.filter(organisation=admin.organisation).prefetch_related("teams").order_by("username")
-    return render(request, "accounts/list.html", {"form": form, "users": users})
-
-
-@require_POST
-@administrator_required
-def account_reset(request: HttpRequest, user_id: int) -> HttpResponse:
-    """Unlock an account and make it set up a new authenticator (lost phone)."""
-    admin = request.user
-    assert isinstance(admin, User)
-    user = get_object_or_404(User, pk=user_id, organisation=admin.organisation)
-    TOTPDevice.objects.filter(user=user).delete()
-    axes_reset(username=user.username)
-    record(admin.username, "account.reset", detail=user.username)
-    messages.success(request, _("Account unlocked; a new authenticator is needed at next login."))
-    return redirect("accounts:list")
+            _code_failed(request, user.username)
+            messages.error(request, _("Wrong password."))
+    if request.method == "POST" and request.POST.get("action") == "revoke":
+        try:
+            token_id = uuid.UUID(request.POST.get("token", ""))
+        except ValueError:
+            token_id = None
+        revoked, _count = ApiToken.objects.filter(user=user, pk=token_id).delete() if token_id else (0, {})
+        if revoked:
+            record(user.username, "account.api_token_revoke")
+    return render(request, "accounts/me.html", {"token": token, "tokens": user.api_tokens.all(), "form": PasswordCheckForm()})

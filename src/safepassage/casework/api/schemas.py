@@ -30,11 +30,13 @@ class AssessIn(Input):
 
 
 class CaseSummary(BaseModel):
+    """A line of a case list. No name: reading names is reading cases, one audited GET each,
+    as on the web pages (a bulk name dump would leave no per-case trace)."""
+
     id: uuid.UUID
     team: str
     status: str
     updated: dt.datetime
-    name: str
 
 
 class EventOut(BaseModel):
@@ -44,6 +46,7 @@ class EventOut(BaseModel):
 
 
 class CaseOut(CaseSummary):
+    name: str
     record: CaseRecord
     events: list[EventOut]
     snapshots: list[uuid.UUID]

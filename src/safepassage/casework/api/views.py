@@ -29,7 +29,8 @@ from safepassage.casework.assessments.models import Snapshot
 from safepassage.casework.assessments.service import run_assessment
 from safepassage.casework.audit.chain import record as audit
 from safepassage.casework.cases.access import may_erase, teams_for_new_case, visible_cases
-from safepassage.casework.cases.records import CaseRecord, EventRecord
+from safepassage.casework.cases.models import Case
+from safepassage.casework.cases.records import EventRecord
 from safepassage.casework.cases.service import (
     CaseErased,
     add_event,
@@ -40,7 +41,6 @@ from safepassage.casework.cases.service import (
     timeline,
     today,
 )
-from safepassage.casework.vault.keystore import CaseKeyMissing, case_key
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -65,13 +65,12 @@ def _json(model: BaseModel, status: int = 200) -> HttpResponse:
     return HttpResponse(model.model_dump_json(), content_type="application/json", status=status)
 
 
-def _summary(case_id: uuid.UUID, user: User) -> CaseSummary | None:
-    case = visible_cases(user).select_related("team").get(pk=case_id)
-    try:
-        name = case.open_record(case_key(case.pk), CaseRecord).name
-    except CaseKeyMissing:
-        return None
-    return CaseSummary(id=case.pk, team=case.team.name, status=case.status, updated=case.updated, name=name)
+def _summary(case: Case) -> CaseSummary:
+    return CaseSummary(id=case.pk, team=case.team.name, status=case.status, updated=case.updated)
+
+
+def _listing(rows: list[Case]) -> JsonResponse:
+    return JsonResponse({"cases": [json.loads(_summary(c).model_dump_json()) for c in rows]})
 
 
 @api_view
@@ -79,8 +78,7 @@ def _summary(case_id: uuid.UUID, user: User) -> CaseSummary | None:
 def cases(request: HttpRequest, user: User) -> HttpResponse:
     if request.method == "GET":
         audit(user.username, "case.list", detail="api")
-        rows = [_summary(c.pk, user) for c in visible_cases(user)]
-        return JsonResponse({"cases": [json.loads(r.model_dump_json()) for r in rows if r]})
+        return _listing(list(visible_cases(user).select_related("team")))
     try:
         payload = _parse(request, CaseIn)
     except BadJson as problem:
@@ -99,8 +97,7 @@ def search(request: HttpRequest, user: User) -> HttpResponse:
         payload = _parse(request, SearchIn)
     except BadJson as problem:
         return error(400, str(problem))
-    rows = [_summary(c.pk, user) for c in search_cases(user, payload.q)]
-    return JsonResponse({"cases": [json.loads(r.model_dump_json()) for r in rows if r]})
+    return _listing(search_cases(user, payload.q))
 
 
 @api_view

@@ -8,13 +8,13 @@ from functools import cache
 from typing import Any
 
 from safepassage.assess import assess_world
-from safepassage.kb import KnowledgeBase, load
-from safepassage.profile.reader import profile_from_data
-from safepassage.report.model import Report
 from safepassage.casework.accounts.models import User
 from safepassage.casework.assessments.models import Snapshot, SnapshotSummary
 from safepassage.casework.audit.chain import record as audit
 from safepassage.casework.cases.service import OpenCase
+from safepassage.kb import KnowledgeBase, load
+from safepassage.profile.reader import profile_from_data
+from safepassage.report.model import Report
 
 
 @cache

@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_POST
 
-from safepassage.report.world_map import map_style, world_svg
 from safepassage.casework.accounts.decorators import verified_login_required
 from safepassage.casework.assessments.forms import AssessForm
 from safepassage.casework.assessments.labels import FACTOR_LABELS, RATING_LABELS
@@ -18,6 +17,7 @@ from safepassage.casework.assessments.models import Snapshot
 from safepassage.casework.assessments.service import compare, localise, run_assessment
 from safepassage.casework.cases.service import open_case, today
 from safepassage.casework.cases.views import current_user, handles_erased
+from safepassage.report.world_map import map_style, world_svg
 
 
 @require_POST

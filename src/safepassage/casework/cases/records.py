@@ -46,7 +46,7 @@ class CaseRecord(Record):
     @classmethod
     def _valid_profile(cls, data: dict[str, Any]) -> dict[str, Any]:
         try:
-            profile_from_data(data)
+            profile_from_data(data, quote_input=False)
         except ProfileError as error:
             raise ValueError(str(error)) from None
         return data

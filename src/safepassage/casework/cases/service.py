@@ -117,7 +117,8 @@ def search_cases(user: User, text: str) -> list[Case]:
 
 
 def _add(user: User, opened: OpenCase, row: Sealed, record: BaseModel, action: str) -> None:
-    row.created_by = user.username
+    if row._state.adding:
+        row.created_by = user.username  # an update keeps its author; the audit log names the editor
     row.seal_record(opened.key, record)
     with transaction.atomic():
         row.save()
@@ -153,7 +154,7 @@ def _row_of(model: type[S], opened: OpenCase, row_id: uuid.UUID) -> S:
     """A row of this case only; any other id is a 404, like a case one may not see."""
     try:
         return model.objects.get(case=opened.case, pk=row_id)  # type: ignore[attr-defined,no-any-return]
-    except model.DoesNotExist:  # type: ignore[attr-defined]
+    except model.DoesNotExist:
         raise Http404 from None
 
 
