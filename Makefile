@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench bench-load clean
 
 $(BIN)/safepassage: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ test: $(BIN)/safepassage lint
 
 bench: $(BIN)/safepassage
 	$(BIN)/python bench/run.py
+
+bench-load: $(BIN)/safepassage
+	bash scripts/ensure-postgres.sh
+	$(BIN)/python bench/load.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache test-artifacts .safepassage
