@@ -13,6 +13,7 @@ from safepassage.cli.options import parse_as_of, parse_country
 from safepassage.kb import KnowledgeBase, KnowledgeBaseError, load
 from safepassage.kb.base import load_base_layer, write_base_layer
 from safepassage.kb.check import find_defects
+from safepassage.kb.hindsight import find_hindsight
 from safepassage.kb.loader import read_knowledge
 from safepassage.kb.origin_coverage import origin_coverage, render_origin_coverage
 from safepassage.kb.show import render_country
@@ -22,7 +23,11 @@ kb_app = typer.Typer(help="Inspect and check the knowledge base.", no_args_is_he
 
 
 @kb_app.command("check")
-def check() -> None:
+def check(
+    hindsight: Annotated[
+        bool, typer.Option("--hindsight", help="list facts that may show later knowledge in earlier views")
+    ] = False,
+) -> None:
     """Validate every file; exit 1 naming each defect."""
     console = Console(stderr=True)
     raw = read_knowledge()
@@ -32,9 +37,14 @@ def check() -> None:
     if defects:
         console.print(f"{len(defects)} defect(s) in the knowledge base.")
         raise typer.Exit(1)
+    warnings = find_hindsight(raw)
+    if hindsight:
+        for warning in warnings:
+            console.print(f"[yellow]hindsight[/yellow] {escape(str(warning))}", highlight=False, soft_wrap=True)
     typer.echo(
         f"ok: {len(raw.facts)} facts, {len(raw.sources)} sources, "
         f"{len(raw.instruments)} instruments, version {raw.version}"
+        + (f"; {len(warnings)} hindsight warning(s), see --hindsight" if warnings else "")
     )
 
 

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
-from safepassage.casework.cases.forms import EVENT_LABELS, REFERRAL_LABELS, STATUS_LABELS
+from safepassage.casework.cases.forms import (
+    DOCUMENTS,
+    EVENT_LABELS,
+    REFERRAL_LABELS,
+    STATUS_LABELS,
+    THREATS,
+)
 
 register = template.Library()
 
@@ -22,3 +29,19 @@ def referral_label(code: str) -> str:
 @register.filter
 def status_label(code: str) -> str:
     return str(STATUS_LABELS.get(code, code))
+
+
+@register.filter
+def tristate(value: object) -> str:
+    """The profile's yes / no / unknown (stored as true, false, "unknown")."""
+    return str({True: _("yes"), False: _("no")}.get(value, _("unknown")))  # type: ignore[call-overload]
+
+
+@register.filter
+def document_label(code: str) -> str:
+    return str(dict(DOCUMENTS).get(code, code))
+
+
+@register.filter
+def threat_label(code: str) -> str:
+    return str(dict(THREATS).get(code, code))
