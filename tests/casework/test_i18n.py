@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
+from types import SimpleNamespace
 
 import polib
+import pytest
 
 import safepassage.casework
+from safepassage.casework.assessments.service import knowledge_base, localise
 
 PO = Path(safepassage.casework.__file__).parent / "locale" / "ru" / "LC_MESSAGES" / "django.po"
 
@@ -20,3 +24,15 @@ def test_compiled_catalogue_matches_the_source() -> None:
     source = {e.msgid: e.msgstr for e in polib.pofile(str(PO)) if not e.obsolete and e.msgid}
     compiled = {e.msgid: e.msgstr for e in polib.mofile(str(PO.with_suffix(".mo"))) if e.msgid}
     assert compiled == source, "run scripts/compile-translations.py after editing django.po"
+
+
+def test_russian_readers_get_the_knowledge_base_russian_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    kb = knowledge_base()
+    fact = next(f for f in kb.facts if f.country == "KZ" and f.kind == "land_border")
+    monkeypatch.setitem(kb.facts_by_id, fact.id, SimpleNamespace(summary_ru="Казахстан и Россия граничат."))
+    report = {"assessments": [{"country": "KZ", "findings": [{"facts": [fact.id]}]}]}
+    russian = localise(copy.deepcopy(report), "ru")["assessments"][0]
+    assert russian["name"] == "Казахстан"
+    assert russian["findings"][0]["local_facts"] == ["Казахстан и Россия граничат."]
+    english = localise(copy.deepcopy(report), "en")["assessments"][0]
+    assert english["name"] == "Kazakhstan" and english["findings"][0]["local_facts"] == []
