@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import ipaddress
 import sys
 from pathlib import Path
@@ -54,6 +53,16 @@ def serve(
             f"  authenticator key (TOTP, add it to an app such as Aegis or FreeOTP): {login['totp_secret']}\n"
             f"  or print the current code with: safepassage account demo-code\n"
         )
+    else:
+        from safepassage.casework.accounts.models import User
+
+        if not User.objects.exists():
+            typer.echo(
+                "no accounts yet: create the first with `safepassage account create NAME "
+                "--organisation ORG --role coordinator --team TEAM` (or start with --demo)",
+                err=True,
+            )
+    typer.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
     from waitress import serve as waitress_serve
 
     from safepassage.casework.wsgi import application
@@ -122,13 +131,15 @@ def account_create(
         raise BadInput(f"--role: {role!r} is not one of {', '.join(Role.values)}")
     if User.objects.filter(username=username).exists():
         raise BadInput(f"username {username!r} is taken")
-    password = getpass.getpass("password (12+ characters): ")
+    password = typer.prompt("one-time password (12+ characters; the owner replaces it at first login)", hide_input=True)
     try:
         validate_password(password)
     except ValidationError as error:
         raise BadInput("password: " + " ".join(error.messages)) from None
     org, _ = Organisation.objects.get_or_create(name=organisation)
-    user = User.objects.create_user(username=username, password=password, organisation=org, role=role)
+    user = User.objects.create_user(
+        username=username, password=password, organisation=org, role=role, must_set_password=True
+    )
     if team:
         user.teams.add(Team.objects.get_or_create(organisation=org, name=team)[0])
     typer.echo(f"created {role} {username} in {organisation}")
