@@ -97,6 +97,7 @@ class TestKbCommands:
             if isinstance(f, IncidentFact)
             and f.country == "KZ"
             and f.value.date.earliest > dt.date(2025, 2, 7)
+            and not any(g.updates == f.id for g in kb.facts)  # earlier stages fold into the latest
         ]
         assert after, "the test needs a Kazakh incident after 7 February 2025"
         for fact_id in after:

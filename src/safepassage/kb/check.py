@@ -67,7 +67,26 @@ def _fact_defects(
         messages.append(f"valid_from {fact.valid_from} is in the future")
     if isinstance(fact, LandBorderFact) and fact.value.neighbour == fact.country:
         messages.append("a country cannot border itself")
+    messages += _updates_defects(fact, knowledge)
     return messages
+
+
+def _updates_defects(fact: Fact, knowledge: RawKnowledge) -> list[str]:
+    """`updates` must name an earlier fact of the same kind and country, with no loop."""
+    if fact.updates is None:
+        return []
+    target = next((f for f in knowledge.facts if f.id == fact.updates), None)
+    if target is None:
+        return [f"updates {fact.updates!r}, which is not a fact"]
+    if target.kind != fact.kind or target.country != fact.country:
+        return [f"updates {fact.updates!r}, a fact of another kind or country"]
+    seen = {fact.id}
+    while target is not None and target.updates:
+        if target.updates in seen:
+            return [f"updates chain through {fact.updates!r} loops back"]
+        seen.add(target.id)
+        target = next((f for f in knowledge.facts if f.id == target.updates), None)
+    return []
 
 
 def _country_codes(fact: Fact) -> list[tuple[str, str]]:

@@ -20,6 +20,7 @@ from safepassage.kb.base import BASE_FILE, BaseLayer, load_base_layer
 from safepassage.kb.check import find_defects
 from safepassage.kb.loader import DATA_DIR, Defect, read_knowledge
 from safepassage.kb.models import Fact, FactBase, Instrument, Source, fact_start
+from safepassage.kb.updates import fold_updates
 
 F = TypeVar("F", bound=FactBase)
 
@@ -103,7 +104,7 @@ class KnowledgeBase:
         """The facts known on `as_of` (today when omitted); cached per date."""
         as_of = as_of or dt.date.today()
         if as_of not in self._views:
-            visible = [f for f in self.facts if is_visible(f, self.sources, as_of)]
+            visible = fold_updates([f for f in self.facts if is_visible(f, self.sources, as_of)])
             self._views[as_of] = KnowledgeView(as_of=as_of, facts=visible, kb=self)
         return self._views[as_of]
 

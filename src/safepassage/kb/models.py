@@ -284,6 +284,9 @@ class FactBase(BaseModel):
     summary: Annotated[str, Field(min_length=10)]
     summary_ru: str | None = None
     note: str | None = None
+    # The id of an earlier fact this one carries forward (a later stage of the same incident,
+    # say). When both are visible only this one counts, so an event is never weighed twice.
+    updates: Id | None = None
 
     @field_validator("summary", "summary_ru", "note")
     @classmethod
