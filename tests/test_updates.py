@@ -59,3 +59,22 @@ def test_updates_must_name_an_earlier_fact_of_the_same_kind(tmp_path: Path) -> N
     write(tmp_path / "data" / "MA.yaml", broken)
     defects = find_defects(read_knowledge(tmp_path / "data"), load_base_layer())
     assert any("updates 'no-such-fact'" in str(d) for d in defects)
+
+
+DV = """
+sources:
+  - {id: s-law, publisher: Publisher, title: Law report, url: "https://example.org/l", published: 2017-06-01, accessed: 2026-11-25}
+  - {id: s-shelters, publisher: Publisher, title: Shelter report, url: "https://example.org/s", published: 2023-09-01, accessed: 2026-11-25}
+facts:
+  - {id: kg-dv, kind: dv_protection, country: KG, confidence: high, sources: [s-law],
+     summary: Police issue protection orders under the 2017 law., value: {protection_orders: "yes"}}
+  - {id: kg-dv-later, updates: kg-dv, kind: dv_protection, country: KG, confidence: high, sources: [s-shelters],
+     summary: Kyrgyzstan had 18 crisis centres in 2023., value: {shelters: limited}}
+"""
+
+
+def test_a_later_protection_report_keeps_what_the_earlier_one_knew(tmp_path: Path) -> None:
+    write(tmp_path / "data" / "KG.yaml", DV)
+    [fact] = load(data_dir=tmp_path / "data").view(dt.date(2024, 1, 1)).facts
+    assert fact.id == "kg-dv-later"
+    assert (fact.value.shelters, fact.value.protection_orders) == ("limited", "yes")  # type: ignore[union-attr]

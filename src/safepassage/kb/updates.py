@@ -3,16 +3,26 @@
 A case unfolds over months: detained, then extradition approved, then suspended. Each stage is
 its own fact, dated by its own sources, so a look back to a past date sees only the stages known
 then. When several stages are visible they describe one event, which must count once: the latest
-stage stands for it, and for incidents it keeps the event's first date and every outcome, actor
-and source of the earlier stages.
+stage stands for it; for incidents it keeps the event's first date and every outcome, actor and
+source of the earlier stages, and for protection from violence what the later report leaves
+unknown is taken from the earlier one.
 """
 
 from __future__ import annotations
 
-from safepassage.kb.models import Fact, IncidentFact
+from safepassage.kb.models import Fact, IncidentFact, ViolenceProtectionFact
 
 
 def _merged(later: Fact, earlier: Fact) -> Fact:
+    if isinstance(later, ViolenceProtectionFact) and isinstance(earlier, ViolenceProtectionFact):
+        # a later report may speak of shelters only: what it leaves unknown, the earlier says
+        fields = {
+            name: value if value != "unknown" else getattr(earlier.value, name)
+            for name, value in later.value.model_dump().items()
+        }
+        return later.model_copy(
+            update={"value": later.value.model_copy(update=fields), "sources": tuple(dict.fromkeys(earlier.sources + later.sources))}
+        )
     if not (isinstance(later, IncidentFact) and isinstance(earlier, IncidentFact)):
         return later
     value = later.value.model_copy(
