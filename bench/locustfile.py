@@ -42,7 +42,7 @@ class TeamMember(HttpUser):
         self.client.get(f"/cases/{self.case}/", name="case page")
 
     @task(2)
-    def add_event(self) -> None:
+    def add_record(self) -> None:
         day = 1 + next(_event_days) % 28
         with self.client.post(
             f"/api/v1/cases/{self.case}/events",

@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from safepassage.casework.accounts.models import Organisation, Role, Team, User
 from safepassage.casework.cases.models import Case
 from safepassage.casework.cases.records import CaseRecord, EventRecord
-from safepassage.casework.cases.service import add_event, create_case, open_case
+from safepassage.casework.cases.service import add_record, create_case, open_case
 
 PASSWORD = "correct horse battery staple"
 PROFILE = {
@@ -71,7 +71,7 @@ def verified_client(user: User) -> Client:
 def new_case(user: User, team: Team, name: str = SECRET_NAME, place: str = SECRET_PLACE) -> Case:
     case = create_case(user, team, CaseRecord(name=name, profile=PROFILE, place=place, summary="summary"))
     opened = open_case(user, case.pk)
-    add_event(user, opened, EventRecord(kind="detained", date=dt.date(2025, 2, 5), place="Dossor"))
+    add_record(user, opened, EventRecord(kind="detained", date=dt.date(2025, 2, 5), place="Dossor"))
     return case
 
 

@@ -14,7 +14,7 @@ from django.test import Client
 from safepassage.casework.accounts.models import ApiToken, User
 from safepassage.casework.assessments.service import run_assessment
 from safepassage.casework.cases.records import ReferralRecord
-from safepassage.casework.cases.service import add_attachment, add_referral, open_case
+from safepassage.casework.cases.service import add_attachment, add_record, open_case
 
 from .conftest import World, verified_client
 
@@ -34,7 +34,7 @@ def case_calls(world: World) -> list[Call]:
     user = world.caseworker
     opened = open_case(user, world.case.pk)
     attachment = add_attachment(user, opened, "a.txt", "text/plain", b"hello")
-    referral = add_referral(user, opened, ReferralRecord(kind="lawyer", to="A lawyer", date=dt.date(2025, 2, 6)))
+    referral = add_record(user, opened, ReferralRecord(kind="lawyer", to="A lawyer", date=dt.date(2025, 2, 6)))
     snapshot = run_assessment(user, opened, ["KZ"], dt.date(2025, 2, 7))
     c = f"/cases/{world.case.pk}"
     return [
@@ -179,7 +179,7 @@ def test_rows_of_another_case_are_not_found(world: World) -> None:
     """An attachment or referral id from a case one can see, used under another case's URL."""
     theirs = open_case(world.outsider, world.other_case.pk)
     attachment = add_attachment(world.outsider, theirs, "b.txt", "text/plain", b"theirs")
-    referral = add_referral(world.outsider, theirs, ReferralRecord(kind="lawyer", to="x", date=dt.date(2025, 2, 6)))
+    referral = add_record(world.outsider, theirs, ReferralRecord(kind="lawyer", to="x", date=dt.date(2025, 2, 6)))
     client = verified_client(world.coordinator)  # may see both cases
     mine = f"/cases/{world.case.pk}"
     assert client.get(f"{mine}/attachments/{attachment.pk}/").status_code == 404

@@ -21,7 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safepassage.casework.accounts.models import Organisation, Role, Team, User
 from safepassage.casework.cases.records import CaseRecord, EventRecord
-from safepassage.casework.cases.service import add_event, create_case, open_case
+from safepassage.casework.cases.service import add_record, create_case, open_case
 from safepassage.casework.instance import private_file
 
 DEMO_USER = "coordinator"
@@ -76,5 +76,5 @@ def _demo_case(user: User, team: Team) -> None:
     )
     case = create_case(user, team, record)
     opened = open_case(user, case.pk, action="case.open_for_update")
-    add_event(user, opened, EventRecord(kind="detained", date=dt.date(2025, 2, 5), place="Dossor, Atyrau region", description="Detained by police on the relatives' missing-person report."))
-    add_event(user, opened, EventRecord(kind="released", date=dt.date(2025, 2, 5), place="Dossor, Atyrau region", description="Released after publicity and a lawyer's help; helped to a shelter."))
+    add_record(user, opened, EventRecord(kind="detained", date=dt.date(2025, 2, 5), place="Dossor, Atyrau region", description="Detained by police on the relatives' missing-person report."))
+    add_record(user, opened, EventRecord(kind="released", date=dt.date(2025, 2, 5), place="Dossor, Atyrau region", description="Released after publicity and a lawyer's help; helped to a shelter."))

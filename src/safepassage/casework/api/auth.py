@@ -10,15 +10,13 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
 from safepassage.casework.accounts.models import ApiToken, User
-
-
-def error(status: int, message: str) -> JsonResponse:
-    return JsonResponse({"error": message}, status=status)
+from safepassage.casework.api.errors import BadJson, error
+from safepassage.casework.cases.service import CaseErased
 
 
 def token_user(request: HttpRequest) -> User | None:
@@ -35,12 +33,22 @@ def token_user(request: HttpRequest) -> User | None:
 
 
 def api_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Token authentication, and the same few errors for every endpoint: a case that is not
+    visible and one that does not exist are the same 404."""
+
     @csrf_exempt
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         user = token_user(request)
         if user is None:
             return error(401, "a valid API token is required (Authorization: Bearer ...)")
-        return view(request, user, *args, **kwargs)
+        try:
+            return view(request, user, *args, **kwargs)
+        except Http404:
+            return error(404, "not found, or not visible to this account")
+        except CaseErased:
+            return error(410, "this case was erased")
+        except BadJson as problem:
+            return error(400, str(problem))
 
     return wrapper

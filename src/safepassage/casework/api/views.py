@@ -13,7 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pydantic import BaseModel, ValidationError
 
 from safepassage.casework.accounts.models import User
-from safepassage.casework.api.auth import api_view, error
+from safepassage.casework.api.auth import api_view
+from safepassage.casework.api.errors import BadJson, error
 from safepassage.casework.api.openapi import openapi_document
 from safepassage.casework.api.schemas import (
     AssessIn,
@@ -32,8 +33,7 @@ from safepassage.casework.cases.access import may_erase, teams_for_new_case, vis
 from safepassage.casework.cases.models import Case
 from safepassage.casework.cases.records import EventRecord
 from safepassage.casework.cases.service import (
-    CaseErased,
-    add_event,
+    add_record,
     create_case,
     erase_case,
     open_case,
@@ -43,10 +43,6 @@ from safepassage.casework.cases.service import (
 )
 
 M = TypeVar("M", bound=BaseModel)
-
-
-class BadJson(Exception):
-    pass
 
 
 def _parse(request: HttpRequest, schema: type[M]) -> M:
@@ -79,10 +75,7 @@ def cases(request: HttpRequest, user: User) -> HttpResponse:
     if request.method == "GET":
         audit(user.username, "case.list", detail="api")
         return _listing(list(visible_cases(user).select_related("team")))
-    try:
-        payload = _parse(request, CaseIn)
-    except BadJson as problem:
-        return error(400, str(problem))
+    payload = _parse(request, CaseIn)
     team = teams_for_new_case(user).filter(pk=payload.team).first()
     if team is None:
         return error(404, "no such team")
@@ -93,27 +86,19 @@ def cases(request: HttpRequest, user: User) -> HttpResponse:
 @api_view
 @require_http_methods(["POST"])
 def search(request: HttpRequest, user: User) -> HttpResponse:
-    try:
-        payload = _parse(request, SearchIn)
-    except BadJson as problem:
-        return error(400, str(problem))
+    payload = _parse(request, SearchIn)
     return _listing(search_cases(user, payload.q))
 
 
 @api_view
 @require_http_methods(["GET", "DELETE"])
 def case(request: HttpRequest, user: User, case_id: uuid.UUID) -> HttpResponse:
-    try:
-        if request.method == "DELETE":
-            if not may_erase(user):
-                raise Http404
-            erase_case(user, case_id)
-            return HttpResponse(status=204)
-        opened = open_case(user, case_id)
-    except Http404:
-        return error(404, "no such case")
-    except CaseErased:
-        return error(410, "this case was erased")
+    if request.method == "DELETE":
+        if not may_erase(user):
+            raise Http404
+        erase_case(user, case_id)
+        return HttpResponse(status=204)
+    opened = open_case(user, case_id)
     c = opened.case
     return _json(
         CaseOut(
@@ -132,31 +117,17 @@ def case(request: HttpRequest, user: User, case_id: uuid.UUID) -> HttpResponse:
 @api_view
 @require_http_methods(["POST"])
 def events(request: HttpRequest, user: User, case_id: uuid.UUID) -> HttpResponse:
-    try:
-        opened = open_case(user, case_id, action="case.open_for_update")
-        payload = _parse(request, EventRecord)
-    except Http404:
-        return error(404, "no such case")
-    except CaseErased:
-        return error(410, "this case was erased")
-    except BadJson as problem:
-        return error(400, str(problem))
-    row = add_event(user, opened, payload)
+    opened = open_case(user, case_id, action="case.open_for_update")
+    payload = _parse(request, EventRecord)
+    row = add_record(user, opened, payload)
     return _json(Created(id=row.pk), 201)
 
 
 @api_view
 @require_http_methods(["POST"])
 def assessments(request: HttpRequest, user: User, case_id: uuid.UUID) -> HttpResponse:
-    try:
-        opened = open_case(user, case_id, action="case.open_for_update")
-        payload = _parse(request, AssessIn)
-    except Http404:
-        return error(404, "no such case")
-    except CaseErased:
-        return error(410, "this case was erased")
-    except BadJson as problem:
-        return error(400, str(problem))
+    opened = open_case(user, case_id, action="case.open_for_update")
+    payload = _parse(request, AssessIn)
     if payload.as_of and payload.as_of > dt.date.today():
         return error(400, "as_of: the date is in the future")
     snapshot = run_assessment(user, opened, [payload.country] if payload.country else None, payload.as_of or today())
@@ -166,13 +137,10 @@ def assessments(request: HttpRequest, user: User, case_id: uuid.UUID) -> HttpRes
 @api_view
 @require_GET
 def assessment(request: HttpRequest, user: User, case_id: uuid.UUID, snapshot_id: uuid.UUID) -> HttpResponse:
-    try:
-        opened = open_case(user, case_id, action="assessment.read")
-        snapshot = Snapshot.objects.get(case=opened.case, pk=snapshot_id)
-    except (Http404, Snapshot.DoesNotExist):
-        return error(404, "no such assessment")
-    except CaseErased:
-        return error(410, "this case was erased")
+    opened = open_case(user, case_id, action="assessment.read")
+    snapshot = Snapshot.objects.filter(case=opened.case, pk=snapshot_id).first()
+    if snapshot is None:
+        raise Http404
     return _json(SnapshotOut(id=snapshot.pk, created=snapshot.created, report=snapshot.open_report(opened.key)))
 
 

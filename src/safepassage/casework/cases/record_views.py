@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import quote
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from pydantic import BaseModel
 
 from safepassage.casework.accounts.decorators import verified_login_required
+from safepassage.casework.accounts.models import User
 from safepassage.casework.cases.forms import (
     AttachmentForm,
     ConsentForm,
@@ -30,11 +35,9 @@ from safepassage.casework.cases.records import (
     SafetyPlanRecord,
 )
 from safepassage.casework.cases.service import (
+    OpenCase,
     add_attachment,
-    add_consent,
-    add_event,
-    add_note,
-    add_referral,
+    add_record,
     open_case,
     read_attachment,
     save_safety_plan,
@@ -54,30 +57,35 @@ def _invalid(request: HttpRequest, case_id: uuid.UUID, anchor: str) -> HttpRespo
     return _back(case_id, anchor)
 
 
-@require_POST
-@verified_login_required
-@handles_erased
-def event_new(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    user = current_user(request)
-    opened = open_case(user, case_id, action="case.open_for_update")
-    form = EventForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, case_id, "timeline")
-    add_event(user, opened, EventRecord(**form.cleaned_data))
-    return _back(case_id, "timeline")
+def _adding_view(
+    form_class: type[forms.Form],
+    record_class: type[BaseModel],
+    anchor: str,
+    save: Callable[[User, OpenCase, Any], object] = add_record,
+) -> Callable[[HttpRequest, uuid.UUID], HttpResponse]:
+    """A view that validates one form, stores it as a sealed record of the case, and returns to
+    the case page at the right section. Access, key and audit are the service layer's."""
+
+    @require_POST
+    @verified_login_required
+    @handles_erased
+    def view(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+        user = current_user(request)
+        opened = open_case(user, case_id, action="case.open_for_update")
+        form = form_class(request.POST)
+        if not form.is_valid():
+            return _invalid(request, case_id, anchor)
+        save(user, opened, record_class(**form.cleaned_data))
+        return _back(case_id, anchor)
+
+    return view
 
 
-@require_POST
-@verified_login_required
-@handles_erased
-def note_new(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    user = current_user(request)
-    opened = open_case(user, case_id, action="case.open_for_update")
-    form = NoteForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, case_id, "notes")
-    add_note(user, opened, NoteRecord(**form.cleaned_data))
-    return _back(case_id, "notes")
+event_new = _adding_view(EventForm, EventRecord, "timeline")
+note_new = _adding_view(NoteForm, NoteRecord, "notes")
+consent_new = _adding_view(ConsentForm, ConsentRecord, "consent")
+referral_new = _adding_view(ReferralForm, ReferralRecord, "referrals")
+safety_plan_save = _adding_view(SafetyPlanForm, SafetyPlanRecord, "safety-plan", save=save_safety_plan)
 
 
 @require_POST
@@ -110,45 +118,6 @@ def attachment_download(request: HttpRequest, case_id: uuid.UUID, attachment_id:
 
 def _quote(filename: str) -> str:
     return quote(filename, safe="")
-
-
-@require_POST
-@verified_login_required
-@handles_erased
-def consent_new(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    user = current_user(request)
-    opened = open_case(user, case_id, action="case.open_for_update")
-    form = ConsentForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, case_id, "consent")
-    add_consent(user, opened, ConsentRecord(**form.cleaned_data))
-    return _back(case_id, "consent")
-
-
-@require_POST
-@verified_login_required
-@handles_erased
-def safety_plan_save(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    user = current_user(request)
-    opened = open_case(user, case_id, action="case.open_for_update")
-    form = SafetyPlanForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, case_id, "safety-plan")
-    save_safety_plan(user, opened, SafetyPlanRecord(**form.cleaned_data))
-    return _back(case_id, "safety-plan")
-
-
-@require_POST
-@verified_login_required
-@handles_erased
-def referral_new(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
-    user = current_user(request)
-    opened = open_case(user, case_id, action="case.open_for_update")
-    form = ReferralForm(request.POST)
-    if not form.is_valid():
-        return _invalid(request, case_id, "referrals")
-    add_referral(user, opened, ReferralRecord(**form.cleaned_data))
-    return _back(case_id, "referrals")
 
 
 @require_POST

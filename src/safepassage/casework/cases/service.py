@@ -126,27 +126,20 @@ def _add(user: User, opened: OpenCase, row: Sealed, record: BaseModel, action: s
     audit(user.username, action, opened.case.pk)
 
 
-def add_event(user: User, opened: OpenCase, record: EventRecord) -> Event:
-    row = Event(case=opened.case)
-    _add(user, opened, row, record, "event.create")
-    return row
+# What each kind of record is stored as, and how its creation is named in the audit log.
+ROWS: dict[type[BaseModel], tuple[type[Sealed], str]] = {
+    EventRecord: (Event, "event.create"),
+    NoteRecord: (Note, "note.create"),
+    ConsentRecord: (Consent, "consent.create"),
+    ReferralRecord: (Referral, "referral.create"),
+}
 
 
-def add_note(user: User, opened: OpenCase, record: NoteRecord) -> Note:
-    row = Note(case=opened.case)
-    _add(user, opened, row, record, "note.create")
-    return row
-
-
-def add_consent(user: User, opened: OpenCase, record: ConsentRecord) -> Consent:
-    row = Consent(case=opened.case)
-    _add(user, opened, row, record, "consent.create")
-    return row
-
-
-def add_referral(user: User, opened: OpenCase, record: ReferralRecord) -> Referral:
-    row = Referral(case=opened.case)
-    _add(user, opened, row, record, "referral.create")
+def add_record(user: User, opened: OpenCase, record: BaseModel) -> Sealed:
+    """Add an event, note, consent or referral to a case."""
+    model, action = ROWS[type(record)]
+    row = model(case=opened.case)  # type: ignore[misc]
+    _add(user, opened, row, record, action)
     return row
 
 
