@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+from safepassage.assess import assess_world
+from safepassage.kb import KnowledgeBase
+from safepassage.profile.reader import read_profile
+from safepassage.report.model import Report
+from safepassage.report.registry import load_formats
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "founding-case.yaml"
 
@@ -69,3 +76,14 @@ class TestFormats:
         result = run("assess", str(EXAMPLE), "--country", "KZ", "-f", "pdf")
         assert result.returncode == 2
         assert "--format: 'pdf'" in result.stderr
+
+
+def test_russian_reports_use_russian_names_and_fact_text(kb: KnowledgeBase) -> None:
+    profile = read_profile(Path(__file__).parents[1] / "examples" / "founding-case.yaml")
+    day = dt.date(2025, 2, 7)
+    report = Report(profile, day, kb, assess_world(profile, kb.view(day), ["KZ"]), language="ru")
+    markdown = load_formats()["markdown"].render(report)
+    assert "Казахстан (KZ)" in markdown
+    assert "7 644 км" in markdown  # the border fact's Russian text
+    assert markdown.count("имеют сухопутную границу") == 1  # stated once, not from both sides
+    assert '<html lang="ru">' in load_formats()["html"].render(report)

@@ -35,8 +35,13 @@ def assess(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="write to this file instead of stdout")
     ] = None,
+    language: Annotated[
+        str, typer.Option("--language", help="en | ru: country names and facts in Russian where the knowledge base has them")
+    ] = "en",
 ) -> None:
     """How safe is each country for this person, and why."""
+    if language not in ("en", "ru"):
+        raise BadInput(f"--language: {language!r} is not one of en, ru")
     formats = load_formats()
     if output_format not in formats:
         raise BadInput(f"--format: {output_format!r} is not one of {', '.join(sorted(formats))}")
@@ -52,7 +57,7 @@ def assess(
     codes = [parse_country(c, kb.base, "--country") for c in country] if country else None
     view = kb.view(day)
     assessments = assess_world(person, view, codes)
-    rendered = formats[output_format].render(Report(person, day, kb, assessments))
+    rendered = formats[output_format].render(Report(person, day, kb, assessments, language))
     if output is None:
         sys.stdout.write(rendered)
     else:

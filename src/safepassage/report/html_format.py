@@ -9,7 +9,7 @@ from safepassage.report.model import Report
 from safepassage.report.world_map import RATING_FILL, map_style, world_svg
 
 PAGE = """<!doctype html>
-<html lang="en">
+<html lang="{language}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
@@ -62,7 +62,7 @@ class HtmlFormat:
         sections = []
         for rank, a in enumerate(report.assessments, 1):
             name = escape(f"{report.name(a.country)} ({a.country})")
-            reason = escape(a.headline.summary if a.headline else "too little is known")
+            reason = escape(report.finding_text(a.headline, a.country) if a.headline else "too little is known")
             score = "—" if a.score is None else f"{a.score:.0f}"
             rows.append(
                 f'<tr><td>{rank}</td><td><a href="#c-{a.country}">{name}</a></td>'
@@ -86,7 +86,7 @@ class HtmlFormat:
                 )
                 items.append(
                     f'<li class="finding"><strong>{escape(finding.factor)}</strong> '
-                    f"(risk {finding.risk:.2f}): {escape(finding.summary)}{floor}"
+                    f"(risk {finding.risk:.2f}): {escape(report.finding_text(finding, a.country))}{floor}"
                     f'<div class="sources">{links or "base data"}</div></li>'
                 )
             missing = "".join(f"<li>{escape(m.factor)}: {escape(m.what)}</li>" for m in a.missing)
@@ -99,6 +99,7 @@ class HtmlFormat:
                 + "</section>"
             )
         return PAGE.format(
+            language=report.language,
             profile_id=escape(report.profile.id),
             as_of=report.as_of.isoformat(),
             kb_version=escape(report.kb.version),

@@ -23,7 +23,7 @@ class MarkdownFormat:
                 "|---|---|---|---|---|---|",
             ]
             for rank, a in enumerate(report.assessments, 1):
-                reason = a.headline.summary if a.headline else "too little is known"
+                reason = report.finding_text(a.headline, a.country) if a.headline else "too little is known"
                 score = "—" if a.score is None else f"{a.score:.0f}"
                 lines.append(
                     f"| {rank} | {report.name(a.country)} ({a.country}) | **{a.rating}** | {score} "
@@ -41,7 +41,7 @@ class MarkdownFormat:
             for finding in a.findings:
                 floor = f" — sets the rating to at least *{finding.floor}*" if finding.floor else ""
                 lines.append(
-                    f"- **{finding.factor}** (risk {finding.risk:.2f}){floor}: {finding.summary}"
+                    f"- **{finding.factor}** (risk {finding.risk:.2f}){floor}: {report.finding_text(finding, a.country)}"
                 )
                 for source in report.finding_sources(finding):
                     date = f", {source['published']}" if source["published"] else ""

@@ -23,9 +23,22 @@ class Report:
     as_of: dt.date
     kb: KnowledgeBase
     assessments: list[Assessment]
+    language: str = "en"  # "ru": Russian country names and the facts' Russian text where it exists
 
     def name(self, code: str) -> str:
-        return self.kb.base.name(code)
+        return self.kb.base.name(code, self.language)
+
+    def finding_text(self, finding: Finding, country: str) -> str:
+        """The finding in the reader's language: for Russian, the Russian text of the facts
+        about `country` behind it (all of them, or the English stands), since the engine's own
+        sentence is English. Facts about the other state (its side of a border, its treaty
+        memberships) are left to the English sentence."""
+        if self.language == "ru" and finding.facts:
+            facts = [f for f in finding.facts if f.country == country] or list(finding.facts)
+            texts = [fact.summary_ru for fact in facts]
+            if all(texts):
+                return " ".join(dict.fromkeys(t for t in texts if t))
+        return finding.summary
 
     def finding_sources(self, finding: Finding) -> list[dict[str, str]]:
         sources = [

@@ -42,7 +42,7 @@ class TextFormat:
         for column in ("#", "country", "rating", "score", "conf.", "main reason"):
             table.add_column(column, overflow="fold")
         for rank, a in enumerate(report.assessments, 1):
-            reason = a.headline.summary if a.headline else "too little is known"
+            reason = report.finding_text(a.headline, a.country) if a.headline else "too little is known"
             table.add_row(
                 str(rank),
                 f"{escape(report.name(a.country))} ({a.country})",
@@ -71,7 +71,7 @@ class TextFormat:
                     f"{s['publisher']} {s['published']}".strip() + f" {s['url']}"
                     for s in report.finding_sources(finding)
                 )
-                why = escape(finding.summary) + (
+                why = escape(report.finding_text(finding, a.country)) + (
                     f" [bold](sets the rating to at least {finding.floor})[/bold]"
                     if finding.floor
                     else ""
