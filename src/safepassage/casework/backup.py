@@ -17,7 +17,7 @@ from django.core import serializers
 from django.core.management import call_command
 from django.db import transaction
 
-from safepassage.casework.accounts.models import ApiToken
+from safepassage.casework.accounts.models import ApiToken, User
 from safepassage.casework.audit.chain import record, reset_head
 from safepassage.casework.audit.models import AuditEntry
 from safepassage.casework.vault.keys import derive_key
@@ -64,7 +64,8 @@ def restore_backup(path: Path, actor: str = "cli") -> int:
     """Replace the case data with the backup's. The live audit log is kept (a restore must not
     erase the record of what happened since the backup); the backup's copy is used only when
     there is no live log at all (a rebuilt server). API tokens are revoked: a restore must not
-    bring back one that was revoked since."""
+    bring back one that was revoked since. Roles, teams and authenticators come back as they
+    were in the backup (docs/threat-model.md says what to check after a restore)."""
     blob = path.read_bytes()
     if not blob.startswith(MAGIC):
         raise BackupError(f"{path} is not a Safe Passage backup")
@@ -88,6 +89,11 @@ def restore_backup(path: Path, actor: str = "cli") -> int:
         for obj in objects:
             obj.save()
         ApiToken.objects.all().delete()
+        # A one-time password in the backup may since have been replaced by its owner; whoever
+        # issued it must not get the account back with the restore. Those accounts need a reset.
+        for user in User.objects.filter(must_set_password=True):
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
     if not keep_live_log:
         reset_head()
     record(actor, "backup.restore", detail=f"{len(objects)} rows from {path.name}"[:200])

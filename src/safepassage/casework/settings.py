@@ -119,8 +119,12 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
-AXES_VERBOSE = False  # axes would otherwise log usernames and addresses of every attempt
-AXES_SENSITIVE_PARAMETERS = ["password", "code", "otp_token"]
+AXES_VERBOSE = False
+# axes stores the POST data of failed attempts: everything secret in our forms is masked...
+AXES_SENSITIVE_PARAMETERS = ["password", "code", "otp_token", "new_password", "new_password_again"]
+# ...and it logs each failure with a description of the client, including the username as
+# typed (people type passwords there): log a constant instead.
+AXES_CLIENT_STR_CALLABLE = "safepassage.casework.security.logs.no_client_details"
 # axes.W006 asks for lockout by IP as well; we lock by account on purpose (see above).
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 

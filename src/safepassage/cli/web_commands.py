@@ -67,10 +67,13 @@ def serve(
 
     from safepassage.casework.wsgi import application
 
-    # the request-size cap protects memory: uploads are held in memory, never spooled to disk
+    # Attachments must never reach the disk in clear: waitress spools request bodies over 512 KB
+    # and responses over 1 MB to temporary files unless told otherwise, so both buffers stay in
+    # memory up to the request cap (which in turn bounds the memory an upload can take).
+    largest = settings.ATTACHMENT_MAX_BYTES + 1024 * 1024
     waitress_serve(
         application, host=host, port=port, threads=threads, ident="", _quiet=True,
-        max_request_body_size=settings.ATTACHMENT_MAX_BYTES + 1024 * 1024,
+        max_request_body_size=largest, inbuf_overflow=largest + 1, outbuf_overflow=largest * 2,
     )
 
 
@@ -126,9 +129,12 @@ def account_create(
     from django.core.exceptions import ValidationError
 
     from safepassage.casework.accounts.models import Organisation, Role, Team, User
+    from safepassage.casework.audit.chain import record
 
     if role not in Role.values:
         raise BadInput(f"--role: {role!r} is not one of {', '.join(Role.values)}")
+    if team and role == Role.ADMINISTRATOR:
+        raise BadInput("--team: administrators see no cases; give a team to a coordinator or caseworker")
     if User.objects.filter(username=username).exists():
         raise BadInput(f"username {username!r} is taken")
     password = typer.prompt("one-time password (12+ characters; the owner replaces it at first login)", hide_input=True)
@@ -138,10 +144,12 @@ def account_create(
         raise BadInput("password: " + " ".join(error.messages)) from None
     org, _ = Organisation.objects.get_or_create(name=organisation)
     user = User.objects.create_user(
-        username=username, password=password, organisation=org, role=role, must_set_password=True
+        username=username, password=password, organisation=org, role=role,
+        must_set_password=True, credentials_set_by="cli",
     )
     if team:
         user.teams.add(Team.objects.get_or_create(organisation=org, name=team)[0])
+    record("cli", "account.create", detail=f"{username}: {role}" + (f", team {team}" if team else ""))
     typer.echo(f"created {role} {username} in {organisation}")
 
 

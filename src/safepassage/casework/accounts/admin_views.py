@@ -10,12 +10,18 @@ from axes.utils import reset as axes_reset
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safepassage.casework.accounts.decorators import verified_login_required
 from safepassage.casework.accounts.forms import AccessForm, NewAccountForm
 from safepassage.casework.accounts.models import ApiToken, Role, Team, User
-from safepassage.casework.accounts.permissions import ADMIN_CREATES, may_manage_teams, may_reset
+from safepassage.casework.accounts.permissions import (
+    ADMIN_CREATES,
+    may_grant_access,
+    may_manage_teams,
+    may_reset,
+)
 from safepassage.casework.audit.chain import record
 
 
@@ -41,14 +47,15 @@ def account_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
         if User.objects.filter(username=username).exists():
-            form.add_error("username", "This username is taken.")
+            form.add_error("username", _("This username is taken."))
         else:
             password = _one_time_password()
+            role = form.cleaned_data["role"]
             User.objects.create_user(
                 username=username, password=password, organisation=actor.organisation,
-                role=form.cleaned_data["role"], must_set_password=True,
+                role=role, must_set_password=True, credentials_set_by=actor.role,
             )
-            record(actor.username, "account.create", detail=username)
+            record(actor.username, "account.create", detail=f"{username}: {role}")
             issued = (username, password)
             form = NewAccountForm(roles=roles)
     users = User.objects.filter(organisation=actor.organisation).prefetch_related("teams").order_by("username")
@@ -78,7 +85,8 @@ def account_reset(request: HttpRequest, user_id: int) -> HttpResponse:
         ApiToken.objects.filter(user=target).delete()
         target.set_password(password)
         target.must_set_password = True
-        target.save(update_fields=["password", "must_set_password"])
+        target.credentials_set_by = actor.role
+        target.save(update_fields=["password", "must_set_password", "credentials_set_by"])
     axes_reset(username=target.username)
     record(actor.username, "account.reset", detail=target.username)
     return render(request, "accounts/issued.html", {"username": target.username, "password": password})
@@ -96,6 +104,10 @@ def account_access(request: HttpRequest, user_id: int) -> HttpResponse:
     form = AccessForm(request.POST or None, initial={"role": target.role, "teams": list(target.teams.all())})
     form.fields["teams"].queryset = Team.objects.filter(organisation=actor.organisation)  # type: ignore[attr-defined]
     if request.method == "POST" and form.is_valid():
+        grants = form.cleaned_data["role"] == Role.COORDINATOR or bool(form.cleaned_data["teams"])
+        if grants and not may_grant_access(target):
+            form.add_error(None, _("An administrator set this person's current password. Reset the account yourself first, then grant access."))
+            return render(request, "accounts/access.html", {"form": form, "target": target})
         target.role = form.cleaned_data["role"]
         target.save(update_fields=["role"])
         target.teams.set(form.cleaned_data["teams"])

@@ -6,7 +6,7 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from safepassage.casework.accounts.models import Role, Team
+from safepassage.casework.accounts.models import Role, Team, User
 
 
 class LoginForm(forms.Form):
@@ -25,10 +25,11 @@ class EnrolForm(forms.Form):
     new_password_again = forms.CharField(label=_("The same password again"), widget=forms.PasswordInput, required=False)
     code = forms.CharField(label=_("Code from your authenticator app"), max_length=8)
 
-    def __init__(self, *args: Any, must_set_password: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.must_set_password = must_set_password
-        if not must_set_password:
+        self.user = user
+        self.must_set_password = user.must_set_password
+        if not self.must_set_password:
             del self.fields["new_password"]
             del self.fields["new_password_again"]
 
@@ -38,7 +39,9 @@ class EnrolForm(forms.Form):
             password = data.get("new_password") or ""
             if password != data.get("new_password_again"):
                 raise forms.ValidationError(_("The two passwords differ."))
-            validate_password(password)
+            if self.user.check_password(password):
+                raise forms.ValidationError(_("Choose a password different from the one you were given."))
+            validate_password(password, self.user)
         return data
 
 

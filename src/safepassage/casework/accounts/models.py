@@ -54,6 +54,10 @@ class User(AbstractUser):
     # Set when someone else chose the password (new account, reset): the owner must replace it
     # at the next login, so the person who set it cannot log in as them later.
     must_set_password = models.BooleanField(default=False)
+    # Who chose the current one-time password ("administrator", "coordinator", "cli"; empty once
+    # the owner chose their own). A coordinator may not give case access to an account whose
+    # password an administrator knows: that would let the administrator in first.
+    credentials_set_by = models.CharField(max_length=20, blank=True)
 
     @property
     def is_coordinator(self) -> bool:

@@ -14,11 +14,18 @@ def has_case_access(user: User) -> bool:
 
 
 def may_reset(actor: User, target: User) -> bool:
+    """A reset hands the resetter the account, so: coordinators any account of their
+    organisation; administrators only caseworkers without case access (not each other)."""
     if actor.organisation_id is None or actor.organisation_id != target.organisation_id:
         return False
     if actor.role == Role.COORDINATOR:
         return True
-    return actor.role == Role.ADMINISTRATOR and not has_case_access(target)
+    return actor.role == Role.ADMINISTRATOR and target.role == Role.CASEWORKER and not has_case_access(target)
+
+
+def may_grant_access(target: User) -> bool:
+    """Not while an administrator knows the account's current (one-time) password."""
+    return target.credentials_set_by != Role.ADMINISTRATOR
 
 
 def may_manage_teams(actor: User) -> bool:

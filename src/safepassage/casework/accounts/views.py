@@ -5,8 +5,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import threading
 import time
 import uuid
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import qrcode
 import qrcode.image.svg
@@ -53,6 +57,39 @@ def _locked(request: HttpRequest, username: str) -> bool:
     return bool(AxesProxyHandler.is_locked(request, credentials={"username": username}))
 
 
+_attempt_locks: weakref.WeakValueDictionary[str, threading.Lock] = weakref.WeakValueDictionary()
+_attempt_locks_guard = threading.Lock()
+
+
+@contextmanager
+def _one_attempt_at_a_time(username: str) -> Iterator[None]:
+    """Login attempts for one username run one after another, so parallel guesses cannot all
+    pass the lockout check before their failures are counted. Keyed by the name as typed
+    (hashed), whether or not the account exists, so waiting reveals nothing; held in this
+    process, not in the database, so a flood of logins does not stall other writes. Each
+    further server process allows one more attempt in parallel."""
+    key = hashlib.sha256(username.casefold().encode()).hexdigest()
+    with _attempt_locks_guard:
+        lock = _attempt_locks.get(key)
+        if lock is None:
+            lock = threading.Lock()
+            _attempt_locks[key] = lock
+    with lock:
+        yield
+
+
+def _start_enrolment(request: HttpRequest, user: User) -> HttpResponse:
+    """A fresh authenticator secret for this session only: a secret someone else saw in an
+    earlier, abandoned enrolment is never shown again."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    device = TOTPDevice.objects.create(user=user, confirmed=False, name="authenticator")
+    request.session.cycle_key()
+    request.session[ENROL_SESSION_KEY] = {
+        "user": user.pk, "device": device.pk, "at": time.time(), "mark": _password_mark(user),
+    }
+    return redirect("accounts:enrol")
+
+
 @sensitive_post_parameters("password", "code")
 @never_cache
 def login(request: HttpRequest) -> HttpResponse:
@@ -61,10 +98,7 @@ def login(request: HttpRequest) -> HttpResponse:
     form = LoginForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         username = form.cleaned_data["username"]
-        # One attempt per account at a time: the row lock makes parallel guesses queue, so
-        # none can slip past the lockout check before the failures are counted.
-        with transaction.atomic():
-            User.objects.select_for_update().filter(username=username).first()
+        with _one_attempt_at_a_time(username):
             if _locked(request, username):
                 return render(request, "accounts/locked.html", status=429)
             user = auth.authenticate(request, username=username, password=form.cleaned_data["password"])
@@ -72,22 +106,23 @@ def login(request: HttpRequest) -> HttpResponse:
                 if _locked(request, username):
                     return render(request, "accounts/locked.html", status=429)
                 messages.error(request, _("Wrong username, password or code."))
-            elif user.must_set_password or not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
-                request.session.cycle_key()
-                request.session[ENROL_SESSION_KEY] = {"user": user.pk, "at": time.time(), "mark": _password_mark(user)}
-                return redirect("accounts:enrol")
-            else:
+                return render(request, "accounts/login.html", {"form": form})
+            device = None
+            if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+                # whoever has an authenticator must use it, even when a new password is due
                 device = match_token(user, form.cleaned_data["code"].strip())
                 if device is None:
                     _code_failed(request, username)
                     if _locked(request, username):
                         return render(request, "accounts/locked.html", status=429)
                     messages.error(request, _("Wrong username, password or code."))
-                else:
-                    auth.login(request, user)
-                    otp_login(request, device)
-                    record(user.username, "account.login")
-                    return redirect("cases:list")
+                    return render(request, "accounts/login.html", {"form": form})
+            if device is None or user.must_set_password:
+                return _start_enrolment(request, user)
+            auth.login(request, user)
+            otp_login(request, device)
+            record(user.username, "account.login")
+            return redirect("cases:list")
     return render(request, "accounts/login.html", {"form": form})
 
 
@@ -98,9 +133,9 @@ def _qr_svg(uri: str) -> str:
     return buffer.getvalue().decode()
 
 
-def _enrolling_user(request: HttpRequest) -> User | None:
-    """The user whose password was just checked, if the enrolment is still legitimate: recent,
-    the password unchanged since, and (unless a new password is due) no authenticator yet."""
+def _enrolment(request: HttpRequest) -> tuple[User, TOTPDevice] | None:
+    """The user whose password was just checked and the secret made for this session, if the
+    enrolment is still legitimate: recent, the password unchanged since, the device unconfirmed."""
     state = request.session.get(ENROL_SESSION_KEY)
     if not isinstance(state, dict) or time.time() - float(state.get("at", 0)) > ENROL_SECONDS:
         return None
@@ -109,21 +144,22 @@ def _enrolling_user(request: HttpRequest) -> User | None:
         return None
     if not user.must_set_password and TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return None
-    return user
+    device = TOTPDevice.objects.filter(pk=int(state.get("device", 0)), user=user, confirmed=False).first()
+    return (user, device) if device is not None else None
 
 
 @sensitive_post_parameters("code", "new_password", "new_password_again")
 @never_cache
 def enrol(request: HttpRequest) -> HttpResponse:
     """Set up the authenticator, and choose one's own password if someone else set it."""
-    user = _enrolling_user(request)
-    if user is None:
+    enrolment = _enrolment(request)
+    if enrolment is None:
         request.session.pop(ENROL_SESSION_KEY, None)
         return redirect("accounts:login")
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
-        user=user, confirmed=False, name="authenticator"
-    )
-    form = EnrolForm(request.POST or None, must_set_password=user.must_set_password)
+    user, device = enrolment
+    if _locked(request, user.username):
+        return render(request, "accounts/locked.html", status=429)
+    form = EnrolForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"].strip()):
             with transaction.atomic():
@@ -133,7 +169,8 @@ def enrol(request: HttpRequest) -> HttpResponse:
                 if user.must_set_password:
                     user.set_password(form.cleaned_data["new_password"])
                     user.must_set_password = False
-                    user.save(update_fields=["password", "must_set_password"])
+                    user.credentials_set_by = ""
+                    user.save(update_fields=["password", "must_set_password", "credentials_set_by"])
             del request.session[ENROL_SESSION_KEY]
             auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             otp_login(request, device)
@@ -178,6 +215,8 @@ def me(request: HttpRequest) -> HttpResponse:
     token = None
     form = PasswordCheckForm(request.POST or None)
     if request.method == "POST" and request.POST.get("action") == "new-token" and form.is_valid():
+        if _locked(request, user.username):
+            return render(request, "accounts/locked.html", status=429)
         if user.check_password(form.cleaned_data["password"]):
             _row, token = ApiToken.issue(user)
             record(user.username, "account.api_token")

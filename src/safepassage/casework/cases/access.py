@@ -16,13 +16,13 @@ from safepassage.casework.cases.models import Case
 
 
 def visible_cases(user: User) -> QuerySet[Case]:
-    if user.organisation_id is None:
-        return Case.objects.none()
+    if user.organisation_id is None or user.role == Role.ADMINISTRATOR:
+        return Case.objects.none()  # administrators manage accounts and never see case content
     cases = Case.objects.filter(organisation_id=user.organisation_id)
     if user.role == Role.COORDINATOR:
         return cases
     # caseworkers, and administrators (who see content only of teams they belong to)
-    return cases.filter(team__in=user.teams.all())
+    return cases.filter(team__in=user.teams.all())  # caseworkers: their teams' cases
 
 
 def case_for(user: User, case_id: uuid.UUID | str) -> Case:
@@ -37,7 +37,7 @@ def case_for(user: User, case_id: uuid.UUID | str) -> Case:
 
 
 def teams_for_new_case(user: User) -> QuerySet[Team]:
-    if user.organisation_id is None:
+    if user.organisation_id is None or user.role == Role.ADMINISTRATOR:
         return Team.objects.none()
     teams = Team.objects.filter(organisation_id=user.organisation_id)
     return teams if user.role == Role.COORDINATOR else teams.filter(members=user)

@@ -42,6 +42,11 @@ def _message(record: logging.LogRecord) -> str:
     return _QUERY.sub("?[removed]", record.getMessage())
 
 
+def no_client_details(*args: object, **kwargs: object) -> str:
+    """For django-axes: describe a failed login without what was typed."""
+    return "[client details not logged]"
+
+
 class ScrubFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         where = _where(record)
