@@ -56,6 +56,7 @@ class KnowledgeView:
     kb: KnowledgeBase
     _by_country: dict[str, list[Fact]] = field(default_factory=dict)
     _by_kind: dict[type, list[Fact]] = field(default_factory=dict)
+    _of_kind: dict[tuple[str, type], list[Fact]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[str, list[Fact]] = defaultdict(list)
@@ -67,7 +68,11 @@ class KnowledgeView:
         return self._by_country.get(country, [])
 
     def of_kind(self, country: str, kind: type[F]) -> list[F]:
-        return [fact for fact in self.about_country(country) if isinstance(fact, kind)]
+        # cached: a world ranking asks for the same country's memberships thousands of times
+        key = (country, kind)
+        if key not in self._of_kind:
+            self._of_kind[key] = [fact for fact in self.about_country(country) if isinstance(fact, kind)]
+        return self._of_kind[key]  # type: ignore[return-value]
 
     def all_of_kind(self, kind: type[F]) -> Iterator[F]:
         # indexed once per view: factors ask for every entry rule or membership many times
