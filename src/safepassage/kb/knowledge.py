@@ -71,7 +71,7 @@ class KnowledgeView:
         # cached: a world ranking asks for the same country's memberships thousands of times
         key = (country, kind)
         if key not in self._of_kind:
-            self._of_kind[key] = [fact for fact in self.about_country(country) if isinstance(fact, kind)]
+            self._of_kind[key] = [fact for fact in self.about_country(country) if isinstance(fact, kind)]  # type: ignore[misc]
         return self._of_kind[key]  # type: ignore[return-value]
 
     def all_of_kind(self, kind: type[F]) -> Iterator[F]:
