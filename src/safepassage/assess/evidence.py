@@ -9,14 +9,13 @@ from safepassage.assess.factor import Context
 from safepassage.assess.policy import load_policy
 from safepassage.kb.dates import years_between
 from safepassage.kb.models import (
+    BINDING_STATUSES,
     BilateralAgreementFact,
     EntryRuleFact,
     IncidentFact,
     LandBorderFact,
     MembershipFact,
 )
-
-ACTIVE_STATUSES = frozenset({"party", "member", "associate"})
 
 
 def memberships(context: Context, country: str) -> dict[str, MembershipFact]:
@@ -26,7 +25,7 @@ def memberships(context: Context, country: str) -> dict[str, MembershipFact]:
         active: dict[str, MembershipFact] = {}
         suspended = set()
         for fact in context.view.of_kind(country, MembershipFact):
-            if fact.value.status in ACTIVE_STATUSES:
+            if fact.value.status in BINDING_STATUSES:
                 active.setdefault(fact.value.instrument, fact)
             elif fact.value.status == "suspended":
                 suspended.add(fact.value.instrument)

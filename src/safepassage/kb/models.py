@@ -108,6 +108,11 @@ class Membership(BaseModel):
     limitation: str | None = None
 
 
+# The statuses that bind a state to an instrument's obligations and channels (a signature,
+# observer seat or suspension does not): what the engine and the coverage counts call a tie.
+BINDING_STATUSES = frozenset({"party", "member", "associate"})
+
+
 class BilateralAgreement(BaseModel):
     model_config = _STRICT
     counterpart: CountryCode

@@ -14,9 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from safepassage.kb.knowledge import KnowledgeView
-from safepassage.kb.models import MembershipFact
-
-TIE_STATUSES = frozenset({"party", "member", "associate"})  # as the engine counts ties
+from safepassage.kb.models import BINDING_STATUSES, MembershipFact
 
 
 @dataclass(frozen=True)
@@ -40,7 +38,7 @@ def _communities(view: KnowledgeView) -> dict[str, set[str]]:
 def _ties(view: KnowledgeView) -> dict[str, set[str]]:
     members: dict[str, set[str]] = defaultdict(set)  # instrument -> countries
     for fact in view.all_of_kind(MembershipFact):
-        if fact.value.status in TIE_STATUSES:
+        if fact.value.status in BINDING_STATUSES:
             members[fact.value.instrument].add(fact.country)
     return members
 
@@ -63,7 +61,7 @@ def origin_coverage(view: KnowledgeView, origins: list[str]) -> list[OriginCover
                 incidents += fact.kind == "incident" and fact.about == origin
             elif (
                 isinstance(fact, MembershipFact)
-                and fact.value.status in TIE_STATUSES
+                and fact.value.status in BINDING_STATUSES
                 and origin in members.get(fact.value.instrument, ())
             ):
                 kinds[host].add("membership")
