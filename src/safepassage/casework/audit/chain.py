@@ -31,9 +31,11 @@ def _mac(entry: AuditEntry) -> str:
 def record(actor: str, action: str, case_id: object = "", detail: str = "") -> AuditEntry:
     """Append one entry. Runs in its own atomic block so the head is read and extended at once
     (SQLite: the IMMEDIATE transaction holds the write lock; PostgreSQL: the row lock below)."""
-    AuditHead.objects.get_or_create(pk=1, defaults={"mac": GENESIS})  # made by a migration; a flushed test database has none
     with transaction.atomic():
-        head = AuditHead.objects.select_for_update().get(pk=1)
+        head = AuditHead.objects.select_for_update().filter(pk=1).first()
+        if head is None:  # a migration makes it; only a flushed test database lacks it
+            AuditHead.objects.get_or_create(pk=1, defaults={"mac": GENESIS})
+            head = AuditHead.objects.select_for_update().get(pk=1)
         entry = AuditEntry(
             seq=head.seq + 1,
             at=timezone.now(),
