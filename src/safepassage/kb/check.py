@@ -38,9 +38,10 @@ def find_defects(
                     f"published {source.published} after accessed {source.accessed}",
                 )
             )
+    by_id = {fact.id: fact for fact in knowledge.facts}
     for fact in knowledge.facts:
         file = knowledge.fact_files[fact.id]
-        for message in _fact_defects(fact, knowledge, base, today):
+        for message in _fact_defects(fact, knowledge, base, today) + _updates_defects(fact, by_id):
             defects.append(Defect(file, f"fact {fact.id}", message))
     return defects
 
@@ -67,15 +68,14 @@ def _fact_defects(
         messages.append(f"valid_from {fact.valid_from} is in the future")
     if isinstance(fact, LandBorderFact) and fact.value.neighbour == fact.country:
         messages.append("a country cannot border itself")
-    messages += _updates_defects(fact, knowledge)
     return messages
 
 
-def _updates_defects(fact: Fact, knowledge: RawKnowledge) -> list[str]:
+def _updates_defects(fact: Fact, by_id: dict[str, Fact]) -> list[str]:
     """`updates` must name an earlier fact of the same kind and country, with no loop."""
     if fact.updates is None:
         return []
-    target = next((f for f in knowledge.facts if f.id == fact.updates), None)
+    target = by_id.get(fact.updates)
     if target is None:
         return [f"updates {fact.updates!r}, which is not a fact"]
     if target.kind != fact.kind or target.country != fact.country:
@@ -85,7 +85,7 @@ def _updates_defects(fact: Fact, knowledge: RawKnowledge) -> list[str]:
         if target.updates in seen:
             return [f"updates chain through {fact.updates!r} loops back"]
         seen.add(target.id)
-        target = next((f for f in knowledge.facts if f.id == target.updates), None)
+        target = by_id.get(target.updates)
     return []
 
 

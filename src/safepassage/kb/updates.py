@@ -14,15 +14,14 @@ from safepassage.kb.models import Fact, IncidentFact, ViolenceProtectionFact
 
 
 def _merged(later: Fact, earlier: Fact) -> Fact:
+    sources = tuple(dict.fromkeys(earlier.sources + later.sources))
     if isinstance(later, ViolenceProtectionFact) and isinstance(earlier, ViolenceProtectionFact):
         # a later report may speak of shelters only: what it leaves unknown, the earlier says
         fields = {
             name: value if value != "unknown" else getattr(earlier.value, name)
             for name, value in later.value.model_dump().items()
         }
-        return later.model_copy(
-            update={"value": later.value.model_copy(update=fields), "sources": tuple(dict.fromkeys(earlier.sources + later.sources))}
-        )
+        return later.model_copy(update={"value": later.value.model_copy(update=fields), "sources": sources})
     if not (isinstance(later, IncidentFact) and isinstance(earlier, IncidentFact)):
         return later
     value = later.value.model_copy(
@@ -34,7 +33,6 @@ def _merged(later: Fact, earlier: Fact) -> Fact:
             "pretext": later.value.pretext or earlier.value.pretext,
         }
     )
-    sources = tuple(dict.fromkeys(earlier.sources + later.sources))
     return later.model_copy(update={"value": value, "sources": sources})
 
 
