@@ -54,8 +54,8 @@ STATUS_LABELS = {
     "completed": _("completed"),
 }
 
-_TRI_IN = {"yes": True, "no": False, "unknown": "unknown"}
-_TRI_OUT = {True: "yes", False: "no", "unknown": "unknown"}
+TRISTATE_VALUES = {"yes": True, "no": False, "unknown": "unknown"}
+TRISTATE_CODES = {True: "yes", False: "no", "unknown": "unknown"}
 
 
 def _codes(text: str) -> list[str]:
@@ -112,7 +112,7 @@ class CaseForm(forms.Form):
             "community": [c.strip().lower() for c in data.get("community", "").split(",") if c.strip()],
             "gender": data["gender"],
             "threats": [{"actor": actor, "state": state} for actor in data["threats"]],
-            "wanted": {k: _TRI_IN[data[k]] for k in ("criminal_case", "search_request", "interpol")},
+            "wanted": {k: TRISTATE_VALUES[data[k]] for k in ("criminal_case", "search_request", "interpol")},
         }
         if data.get("origin_region"):
             profile["origin"]["region"] = data["origin_region"].strip().upper()
@@ -141,7 +141,7 @@ class CaseForm(forms.Form):
             "gender": p.get("gender", "unknown"),
             "threats": [t["actor"] for t in threats],
             "threat_state": next((t.get("state") for t in threats if t.get("state")), ""),
-            **{k: _TRI_OUT[p.get("wanted", {}).get(k, "unknown")] for k in ("criminal_case", "search_request", "interpol")},
+            **{k: TRISTATE_CODES[p.get("wanted", {}).get(k, "unknown")] for k in ("criminal_case", "search_request", "interpol")},
             "documents_known": documents is not None,
             "documents": documents or [],
             "location_country": location.get("country", ""),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import template
-from django.utils.translation import gettext_lazy as _
 
 from safepassage.casework.cases.forms import (
     DOCUMENTS,
@@ -11,6 +10,8 @@ from safepassage.casework.cases.forms import (
     REFERRAL_LABELS,
     STATUS_LABELS,
     THREATS,
+    TRISTATE,
+    TRISTATE_CODES,
 )
 
 register = template.Library()
@@ -34,7 +35,7 @@ def status_label(code: str) -> str:
 @register.filter
 def tristate(value: object) -> str:
     """The profile's yes / no / unknown (stored as true, false, "unknown")."""
-    return str({True: _("yes"), False: _("no")}.get(value, _("unknown")))  # type: ignore[call-overload]
+    return str(dict(TRISTATE)[TRISTATE_CODES.get(value, "unknown")])
 
 
 @register.filter
