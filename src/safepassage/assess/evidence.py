@@ -100,11 +100,16 @@ OUTCOME_SEVERITY = {
     "killed": 1.0,
     "handed_to_relatives": 1.0,
     "abducted": 1.0,
+    "rendered": 1.0,
     "returned_to_origin": 0.95,
+    "attempted_killing": 0.9,
+    "lured_back": 0.85,
     "extradited": 0.9,
     "deported": 0.9,
     "attacked": 0.8,
     "detained": 0.55,
+    "relatives_targeted": 0.5,
+    "threatened": 0.45,
     "denied_asylum": 0.4,
 }
 SIMILAR = 0.65  # similarity at which an incident counts as "a person like this one"

@@ -194,7 +194,10 @@ PersonProfile = Literal[
     "student",
     "religious",
     "official",
+    "defector",
 ]
+# How widely known the person was: a state hunts prominent critics hardest.
+Prominence = Literal["none", "activist", "public_figure", "relative_of_official"]
 Actor = Literal["family", "state", "non_state"]
 Outcome = Literal[
     "detained",
@@ -210,6 +213,12 @@ Outcome = Literal[
     "denied_asylum",
     "returned_to_origin",
     "extradition_refused",
+    # acts against exiles abroad (transnational repression)
+    "attempted_killing",
+    "rendered",
+    "lured_back",
+    "threatened",
+    "relatives_targeted",
 ]
 # Outcomes that put the person back in the pursuers' hands or harmed them.
 HARMFUL_OUTCOMES: frozenset[str] = frozenset(
@@ -221,6 +230,9 @@ HARMFUL_OUTCOMES: frozenset[str] = frozenset(
         "killed",
         "attacked",
         "returned_to_origin",
+        "attempted_killing",
+        "rendered",
+        "lured_back",
     }
 )
 
@@ -229,6 +241,7 @@ class IncidentPerson(BaseModel):
     model_config = _STRICT
     gender: Literal["female", "male", "unknown"] = "unknown"
     profile: tuple[PersonProfile, ...] = ()
+    prominence: Prominence | None = None
 
 
 class Incident(BaseModel):
@@ -266,6 +279,10 @@ class Incident(BaseModel):
         ...,
     ] = ()
     outcomes: Annotated[tuple[Outcome, ...], Field(min_length=1)]
+    # Who the sources say was behind it, when the pursuers include a state: `established` by a
+    # court, a UN body or a government's formal finding; `credible` in investigations by major
+    # media or rights groups; `alleged` by the victim or their supporters only.
+    attribution: Literal["established", "credible", "alleged"] | None = None
 
     @property
     def harmful(self) -> bool:
