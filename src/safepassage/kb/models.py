@@ -76,6 +76,9 @@ class Instrument(BaseModel):
         "human_rights_court",
         "refugee_protection",
         "complaint_mechanism",
+        # police information exchange (Interpol notices and diffusions): nearly every state
+        # belongs, so membership says nothing about one host; no factor weighs it
+        "police_cooperation",
     ]
 
 
