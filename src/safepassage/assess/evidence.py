@@ -128,7 +128,7 @@ def incident_severity(incident: IncidentFact) -> float:
 def incident_similarity(context: Context, incident: IncidentFact) -> float:
     """How much a documented incident resembles this person's situation, 0..1."""
     profile = context.profile
-    if incident.about not in context.pursuing_states:
+    if incident.pursuing_state not in context.pursuing_states:
         state_threat = "state" in profile.threat_actors
         return (
             OTHER_STATE_SIMILARITY if state_threat and "state" in incident.value.pursuers else 0.0
