@@ -16,9 +16,6 @@ from safepassage.assess.registry import load_factors
 from safepassage.kb.knowledge import KnowledgeView
 from safepassage.profile import Profile
 
-# Factors whose answer depends on the person more than on the country assessed.
-PERSON_LEVEL = frozenset({"onward_options", "wanted_exposure"})
-
 
 @dataclass(frozen=True)
 class Assessment:
@@ -31,6 +28,8 @@ class Assessment:
     missing: tuple[Missing, ...]
     floor: Rating | None
     weights: dict[str, float]
+    # factors whose answer is about the person, not this country (Factor.scope == "person")
+    person_factors: frozenset[str] = frozenset()
 
     @property
     def headline(self) -> Finding | None:
@@ -41,7 +40,7 @@ class Assessment:
         if floored:
             return floored[0]
         # Prefer what is specific to this country over what holds everywhere for the person.
-        specific = [f for f in self.findings if f.facts and f.factor not in PERSON_LEVEL] or list(
+        specific = [f for f in self.findings if f.facts and f.factor not in self.person_factors] or list(
             self.findings
         )
         return max(specific, key=lambda f: self.weights.get(f.factor, 0) * f.risk)
@@ -56,16 +55,15 @@ def assess_country(
 ) -> Assessment:
     factors = load_factors() if factors is None else factors
     policy = policy or load_policy()
-    context = Context(profile=profile, country=country, view=view)
+    context = Context(profile=profile, country=country, view=view, policy=policy)
     threats = profile.threat_actors
     findings: list[Finding] = []
     missing: list[Missing] = []
     weights: dict[str, float] = {}
     applicable_weight = 0.0
+    person_factors = frozenset(f.name for f in factors if f.scope == "person")
     for factor in factors:
-        if not factor.threats & threats:
-            continue
-        weight = policy.weight(factor.name, threats)
+        weight = policy.weight(factor, threats)
         if weight <= 0:
             continue
         result = factor.evaluate(context)
@@ -81,9 +79,9 @@ def assess_country(
     # Coverage counts only findings about this country backed by curated facts: base-layer
     # geography and person-level findings exist for every country and would hide a void.
     covered_weight = sum(
-        weights[f.factor] for f in findings if f.facts and f.factor not in PERSON_LEVEL
+        weights[f.factor] for f in findings if f.facts and f.factor not in person_factors
     )
-    applicable_weight -= sum(weights.get(name, 0.0) for name in PERSON_LEVEL)
+    applicable_weight -= sum(weights.get(name, 0.0) for name in person_factors)
     coverage = covered_weight / applicable_weight if applicable_weight > 0 else 0.0
     floor = _highest(f.floor for f in findings if f.floor)
     score = (
@@ -113,6 +111,7 @@ def assess_country(
         missing=tuple(missing),
         floor=floor,
         weights=weights,
+        person_factors=person_factors,
     )
 
 

@@ -6,7 +6,6 @@ import math
 from collections.abc import Iterable
 
 from safepassage.assess.factor import Context
-from safepassage.assess.policy import load_policy
 from safepassage.kb.dates import years_between
 from safepassage.kb.models import (
     BINDING_STATUSES,
@@ -75,7 +74,7 @@ def entry_rules(context: Context, destination: str, citizenship: str) -> list[En
 
 def recency_weight(context: Context, years_ago: float) -> float:
     """1 for an event today, halving every `half_life_years`."""
-    return math.pow(0.5, max(years_ago, 0.0) / load_policy().half_life_years)
+    return math.pow(0.5, max(years_ago, 0.0) / context.policy.half_life_years)
 
 
 def km(value: float) -> str:

@@ -13,7 +13,7 @@ from safepassage.assess.evidence import (
     memberships,
     shared_instruments,
 )
-from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.assess.factor import Context, Finding, Missing, Weights
 from safepassage.kb.models import FactBase
 
 # risk added by one shared instrument of each kind
@@ -32,7 +32,8 @@ BASELINE = 0.1
 class LegalCooperationFactor:
     name = "legal_cooperation"
     family = "legal_cooperation"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "country"
+    weights = Weights(family=1.5, state=4, non_state=0.5)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         pursuers = context.foreign_pursuers

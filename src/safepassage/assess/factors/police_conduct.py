@@ -14,8 +14,7 @@ from safepassage.assess.evidence import (
     incident_years_ago,
     recency_weight,
 )
-from safepassage.assess.factor import Context, Finding, Missing, Rating
-from safepassage.assess.policy import load_policy
+from safepassage.assess.factor import Context, Finding, Missing, Rating, Weights
 from safepassage.kb.models import CooperationPracticeFact, FactBase, IncidentFact
 
 # Outcomes this factor is about; formal removals are `removal_record`'s.
@@ -29,10 +28,11 @@ LEVEL = {"routine": 1.0, "documented": 0.7, "rare": 0.3}
 class PoliceConductFactor:
     name = "police_conduct"
     family = "state_conduct"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "country"
+    weights = Weights(family=4, state=3, non_state=2)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
-        policy = load_policy()
+        policy = context.policy
         scored = []
         for incident in context.view.of_kind(context.country, IncidentFact):
             if not CONDUCT_OUTCOMES & set(incident.value.outcomes):

@@ -13,8 +13,7 @@ from safepassage.assess.evidence import (
     incident_years_ago,
     recency_weight,
 )
-from safepassage.assess.factor import Context, Finding, Missing, Rating
-from safepassage.assess.policy import load_policy
+from safepassage.assess.factor import Context, Finding, Missing, Rating, Weights
 from safepassage.kb.models import CooperationPracticeFact, FactBase, IncidentFact
 
 REMOVALS = frozenset({"extradited", "deported", "returned_to_origin"})
@@ -25,12 +24,13 @@ OTHER_STATE_PRACTICES = 2  # at most this many practice facts about returns to o
 class RemovalRecordFactor:
     name = "removal_record"
     family = "legal_cooperation"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "country"
+    weights = Weights(family=1, state=3, non_state=0.5)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         if context.in_pursuing_state:
             return None
-        policy = load_policy()
+        policy = context.policy
         safe_share = 1.0
         refusals: list[FactBase] = []
         removals: list[tuple[float, IncidentFact]] = []
