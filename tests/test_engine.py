@@ -33,7 +33,7 @@ class TestFactors:
     def test_builtin_factors_are_found_through_entry_points(self) -> None:
         names = {f.name for f in load_factors()}
         assert {"land_border", "community_presence", "police_conduct", "onward_options"} <= names
-        assert len(names) == 13
+        assert len(names) == 14
 
     def test_every_factor_implements_the_interface(self) -> None:
         for factor in load_factors():

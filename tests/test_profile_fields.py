@@ -93,7 +93,11 @@ class TestProminenceAndHistory:
         [
             ("prominence", "famous", "prominence: 'famous' is not allowed"),
             ("previously_targeted", {"kidnap": True}, "previously_targeted.kidnap"),
-            ("previously_targeted", {"attempts_on_life": "yes"}, "previously_targeted.attempts_on_life"),
+            (
+                "previously_targeted",
+                {"attempts_on_life": "yes"},
+                "previously_targeted.attempts_on_life",
+            ),
         ],
     )
     def test_bad_values_name_the_field(self, field: str, value: object, where: str) -> None:

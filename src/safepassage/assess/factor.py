@@ -13,6 +13,7 @@ its module under the `safepassage.factors` entry-point group (docs/extending.md)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -30,7 +31,19 @@ Family = Literal["reach", "legal_cooperation", "state_conduct", "community", "pr
 # (wanted lists, documents); such findings exist for every country, so they neither count as
 # coverage of a country nor make its headline reason.
 Scope = Literal["person", "country"]
+Basis = Literal["conduct", "structure"]
 THREATS = ("family", "state", "non_state")
+
+
+def highest(ratings: Iterable[Rating | None]) -> Rating | None:
+    """The most severe of some ratings (None entries are skipped)."""
+    best: Rating | None = None
+    for rating in ratings:
+        if rating is not None and (
+            best is None or RATING_ORDER.index(rating) > RATING_ORDER.index(best)
+        ):
+            best = rating
+    return best
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,17 @@ class Finding:
     facts: tuple[FactBase, ...] = ()
     floor: Rating | None = None  # strong specific evidence: the rating cannot be lower than this
     base_sources: tuple[str, ...] = ()  # base-layer packages used, when no curated fact applies
+    # `conduct`: drawn from documented acts (incidents, a documented practice), which the score
+    # cannot fall far below; `structure`: treaties, geography, entry rules, statistics.
+    basis: Basis = "structure"
+    # Evidence that can only point towards risk (acts of the pursuers elsewhere): it raises the
+    # score when above it and is left out when it would lower it, since their absence or
+    # distance is not protection.
+    only_raises: bool = False
+    # Set when the evidence found does not reach a person like this one (below the similarity
+    # threshold): what would answer the question. The finding may raise the score, never lower
+    # it, does not count as coverage, and the gap is listed as missing.
+    gap: str | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.risk <= 1.0:
@@ -81,6 +105,10 @@ class Context:
     view: KnowledgeView
     policy: Policy
     _cache: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    # answers that do not depend on the country assessed (this person's candidate incidents,
+    # another country's features), shared by every country of one run: a world ranking asks
+    # them 249 times
+    shared: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def as_of(self) -> dt.date:
@@ -104,7 +132,7 @@ class Context:
 
     def elsewhere(self, country: str) -> Context:
         """The same person and knowledge, looking at another country (shares nothing cached)."""
-        return Context(self.profile, country, self.view, self.policy)
+        return Context(self.profile, country, self.view, self.policy, shared=self.shared)
 
 
 class Factor(Protocol):

@@ -25,13 +25,16 @@ class Policy:
     overrides: dict[str, dict[str, float]]  # threat -> factor name -> weight
     coverage_high: float
     coverage_medium: float
-    unknown_below: float
+    protective_risk: float
     recent_years: float
     half_life_years: float
     similar_harm_floor: Rating
     similar_detention_floor: Rating
     pursuing_state_floor: Rating
     family_state_floor: Rating
+    transnational_floor: Rating
+    practice_floor: Rating
+    conduct_margin: float
 
     def weight(self, factor: Factor, threats: frozenset[str]) -> float:
         """The factor's weight for a person with these threats: the largest among them."""
@@ -63,7 +66,7 @@ def load_policy(path: Path = POLICY_FILE) -> Policy:
         overrides=_overrides(raw.get("overrides") or {}),
         coverage_high=float(raw["coverage"]["high"]),
         coverage_medium=float(raw["coverage"]["medium"]),
-        unknown_below=float(raw["coverage"]["unknown_below"]),
+        protective_risk=float(evidence["protective_risk"]),
         recent_years=float(evidence["recent_years"]),
         half_life_years=float(evidence["half_life_years"]),
         similar_harm_floor=_rating(evidence["similar_harm_floor"], "similar_harm_floor"),
@@ -72,6 +75,9 @@ def load_policy(path: Path = POLICY_FILE) -> Policy:
         ),
         pursuing_state_floor=_rating(evidence["pursuing_state_floor"], "pursuing_state_floor"),
         family_state_floor=_rating(evidence["family_state_floor"], "family_state_floor"),
+        transnational_floor=_rating(evidence["transnational_floor"], "transnational_floor"),
+        practice_floor=_rating(evidence["practice_floor"], "practice_floor"),
+        conduct_margin=float(evidence["conduct_margin"]),
     )
 
 

@@ -33,6 +33,7 @@ DEFAULT_FACTORS: tuple[str, ...] = (
     "safepassage.assess.factors.violence_protection",
     "safepassage.assess.factors.international_remedies",
     "safepassage.assess.factors.onward_options",
+    "safepassage.assess.factors.transnational_reach",
 )
 
 
@@ -49,7 +50,9 @@ def check_factor(factor: object, origin: str) -> Factor:
     if scope not in SCOPES:
         raise FactorError(f"{origin}: scope {scope!r} is not one of {SCOPES}")
     if not isinstance(weights, Weights):
-        raise FactorError(f"{origin}: weights must be a Weights(family=..., state=..., non_state=...)")
+        raise FactorError(
+            f"{origin}: weights must be a Weights(family=..., state=..., non_state=...)"
+        )
     return factor  # type: ignore[return-value]
 
 

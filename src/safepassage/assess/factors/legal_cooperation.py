@@ -7,6 +7,8 @@ intelligence sharing. Each shared tie adds risk; the strongest ties dominate.
 
 from __future__ import annotations
 
+import re
+
 from safepassage.assess.evidence import (
     bilateral_agreements,
     join_names,
@@ -79,7 +81,7 @@ class LegalCooperationFactor:
                 continue
             risk += added
             used += [mine, theirs]
-            names.append(instrument.title.split(" (")[0])
+            names.append(re.sub(r"\s*\([^()]*\)$", "", instrument.title))
         for treaty in treaties:
             risk += BILATERAL_RISK[treaty.value.status]
             used.append(treaty)
