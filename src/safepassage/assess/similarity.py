@@ -31,7 +31,7 @@ def reaches(similarity: float, threshold: float = SIMILAR) -> bool:
 def incident_similarity(context: Context, incident: IncidentFact) -> float:
     """How much an incident in a host resembles this person's situation (host conduct)."""
     profile = context.profile
-    if incident.about not in context.pursuing_states:
+    if incident.pursuing_state not in context.pursuing_states:
         state_threat = "state" in profile.threat_actors
         return (
             OTHER_STATE_SIMILARITY if state_threat and "state" in incident.value.pursuers else 0.0
@@ -63,7 +63,7 @@ PROMINENT = frozenset({"activist", "public_figure"})
 def victim_similarity(context: Context, incident: IncidentFact) -> float:
     """How alike the victim of a state's act abroad is to this person (same pursuing state)."""
     profile = context.profile
-    if incident.about not in context.pursuing_states:
+    if incident.pursuing_state not in context.pursuing_states:
         return 0.0
     score = VICTIM_BASE
     if incident.community is None or not profile.community:

@@ -72,7 +72,7 @@ class PoliceConductFactor:
         if top:
             parts.append(
                 f"{len(scored)} documented incident(s) in {here} involving people from "
-                f"{', '.join(context.name(s) for s in sorted({i[3].about or '' for i in scored} - {''}))}"
+                f"{', '.join(context.name(s) for s in sorted({i[3].pursuing_state or '' for i in scored} - {''}))}"
                 f"; most relevant — {'; '.join(describe_incident(i) for i in top)}"
             )
         if practices:

@@ -42,7 +42,10 @@ class RemovalRecordFactor:
         for incident in context.view.of_kind(context.country, IncidentFact):
             outcomes = set(incident.value.outcomes)
             years = incident_years_ago(context, incident)
-            if "extradition_refused" in outcomes and incident.about in context.pursuing_states:
+            if (
+                "extradition_refused" in outcomes
+                and incident.pursuing_state in context.pursuing_states
+            ):
                 refusals.append(incident)
                 continue
             if not outcomes & REMOVALS:

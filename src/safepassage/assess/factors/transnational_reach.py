@@ -25,21 +25,10 @@ from safepassage.assess.evidence import (
 )
 from safepassage.assess.factor import Context, Finding, Missing, Rating, Weights
 from safepassage.assess.similarity import host_similarity, reaches, victim_similarity
-from safepassage.kb.models import IncidentFact
+from safepassage.kb.models import EXILE_OUTCOMES, IncidentFact
 
-# What a state does to an exile abroad; formal removals by the host are not the state's own act.
-REACH_OUTCOMES = frozenset(
-    {
-        "killed",
-        "attempted_killing",
-        "abducted",
-        "rendered",
-        "lured_back",
-        "attacked",
-        "threatened",
-        "relatives_targeted",
-    }
-)
+# What a state does to an exile abroad is kb.models.EXILE_OUTCOMES; formal removals by the host
+# are not the state's own act.
 HOST_REMOVALS = frozenset({"extradited", "deported", "denied_asylum"})
 GRAVE = frozenset({"killed", "attempted_killing", "abducted", "rendered"})
 # How far the sources' attribution to the state can be trusted. An incident curated without an
@@ -87,7 +76,11 @@ class TransnationalReachFactor:
         policy = context.policy
         scored = sorted(
             (
-                (a.weight * host_similarity(context, a.incident.country, a.incident.about or ""), a)
+                (
+                    a.weight
+                    * host_similarity(context, a.incident.country, a.incident.pursuing_state or ""),
+                    a,
+                )
                 for a in acts
             ),
             key=lambda item: -item[0],
@@ -112,7 +105,7 @@ class TransnationalReachFactor:
             top = [standing[0], *top[: MOST_RELEVANT - 1]]
         here = context.name(context.country)
         who = join_names(
-            context.name(s) for s in sorted({a.incident.about or "" for a in acts} - {""})
+            context.name(s) for s in sorted({a.incident.pursuing_state or "" for a in acts} - {""})
         )
         struck_here = [a for a in acts if a.incident.country == context.country]
         parts = [
@@ -173,13 +166,14 @@ def _acts(context: Context) -> list[Act]:
     pursuing = context.pursuing_states
     acts = []
     for incident in context.view.all_of_kind(IncidentFact):
-        if incident.about not in pursuing or incident.country == incident.about:
+        state = incident.pursuing_state
+        if state not in pursuing or incident.country == state:
             continue
         value = incident.value
         outcomes = set(value.outcomes)
         if (
             "state" not in value.pursuers
-            or not outcomes & REACH_OUTCOMES
+            or not outcomes & EXILE_OUTCOMES
             or outcomes & HOST_REMOVALS
         ):
             continue
@@ -188,7 +182,7 @@ def _acts(context: Context) -> list[Act]:
             continue  # not a person like this one: a gap, not evidence of safety
         years = incident_years_ago(context, incident)
         attribution = attribution_of(incident)
-        severity = max(OUTCOME_SEVERITY.get(o, 0.0) for o in outcomes & REACH_OUTCOMES)
+        severity = max(OUTCOME_SEVERITY.get(o, 0.0) for o in outcomes & EXILE_OUTCOMES)
         weight = severity * ATTRIBUTION[attribution] * recency_weight(context, years) * victim
         acts.append(Act(incident, victim, weight, years, attribution))
     context.shared[key] = acts
