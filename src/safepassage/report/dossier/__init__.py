@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from safepassage.kb.knowledge import KnowledgeBase
 from safepassage.report.dossier.common import Context
@@ -37,6 +38,10 @@ assert set(BUILDERS) == set(KINDS)
 
 
 def build_document(kb: KnowledgeBase, request: DossierRequest, case: CaseFile, today: dt.date | None = None) -> Document:
+    if not request.country:  # the State she is in: the one that would remove her
+        if case.profile.location is None:
+            raise DossierError("--country: the profile records no location; name the country")
+        request = replace(request, country=case.profile.location.country)
     if request.country not in kb.base:
         raise DossierError(f"--country: {request.country!r} is not an ISO 3166-1 alpha-2 country code")
     context = Context(kb, request, case, today=today or dt.date.today())

@@ -56,7 +56,7 @@ class Catalogue:
         if value.is_exact:
             return self.date(value.earliest)
         if value.earliest.month == 1 and value.latest.month == 12:
-            return str(value.earliest.year)
+            return self("format.year", year=value.earliest.year)
         month = self(f"months_nominative.{value.earliest.month}")
         return self("format.month", month=month, year=value.earliest.year)
 

@@ -74,6 +74,10 @@ def acceptance(view: KnowledgeView, country: str, instrument: str) -> Membership
     return None
 
 
+def accepted_committees(view: KnowledgeView, country: str) -> list[str]:
+    return [code for code, p in committees().items() if acceptance(view, country, p.instrument)]
+
+
 def committee_for(view: KnowledgeView, country: str, code: str) -> tuple[Procedure, MembershipFact]:
     """The committee asked for, if `country` had accepted its procedure on the view's date;
     otherwise a DossierError naming the committees it had accepted."""
@@ -83,7 +87,7 @@ def committee_for(view: KnowledgeView, country: str, code: str) -> tuple[Procedu
     procedure = known[code]
     fact = acceptance(view, country, procedure.instrument)
     if fact is None:
-        accepted = [c for c, p in known.items() if acceptance(view, country, p.instrument)]
+        accepted = accepted_committees(view, country)
         raise DossierError(
             f"--committee: {country} had not accepted the {code} procedure ({procedure.instrument}) "
             f"on {view.as_of.isoformat()} as far as the knowledge base knows; accepted: "

@@ -24,7 +24,7 @@ from safepassage.report.dossier.common import (
     wanted_rows,
 )
 from safepassage.report.dossier.document import Document, todo
-from safepassage.report.dossier.procedures import committee_for
+from safepassage.report.dossier.procedures import accepted_committees, committee_for, committees
 from safepassage.report.dossier.request import DossierError
 
 REMEDY_EVENTS = ("applied_for_asylum", "detained", "released")
@@ -32,7 +32,11 @@ REMEDY_EVENTS = ("applied_for_asylum", "detained", "released")
 
 def build(ctx: Context) -> Document:
     if not ctx.request.committee:
-        raise DossierError("--committee: un-complaint needs one of cat, hrc, cedaw")
+        accepted = accepted_committees(ctx.view, ctx.request.country)
+        raise DossierError(
+            f"--committee: un-complaint needs one of {', '.join(committees())}; "
+            f"{ctx.request.country} had accepted on {ctx.request.as_of.isoformat()}: {', '.join(accepted) or 'none recorded'}"
+        )
     procedure, accepted = committee_for(ctx.view, ctx.request.country, ctx.request.committee)
     t, lang = ctx.t, ctx.request.language
     state = ctx.name(ctx.request.country)
