@@ -19,11 +19,13 @@ from safepassage.kb.models import (
     CooperationPracticeFact,
     DocumentAccessFact,
     EntryRuleFact,
+    ExitControlFact,
     Fact,
     IncidentFact,
     InterimMeasuresFact,
     LandBorderFact,
     MembershipFact,
+    TravelSchemeFact,
     ViolenceProtectionFact,
     fact_start,
 )
@@ -49,7 +51,9 @@ class Scope:
         return self.pursuers | set(self.profile.citizenship) | {self.profile.origin.country}
 
     def relevant(self, fact: Fact) -> bool:
-        if fact.about is not None and fact.about not in self.concerned:
+        # an act of the pursuing state against someone of another citizenship still shows its reach
+        by_pursuers = isinstance(fact, IncidentFact) and fact.pursuing_state in self.pursuers
+        if fact.about is not None and fact.about not in self.concerned and not by_pursuers:
             return False
         return fact.community is None or fact.community in self.profile.community
 
@@ -65,7 +69,7 @@ class Scope:
 def _theme(scope: Scope, fact: Fact) -> str | None:
     if isinstance(fact, LandBorderFact):
         return "reach" if fact.value.neighbour in scope.pursuers else None
-    if isinstance(fact, EntryRuleFact):
+    if isinstance(fact, EntryRuleFact | ExitControlFact):
         return "reach"
     if isinstance(fact, MembershipFact):
         if fact.value.status not in BINDING_STATUSES:
@@ -80,7 +84,7 @@ def _theme(scope: Scope, fact: Fact) -> str | None:
         return "conduct"
     if isinstance(fact, CommunityPresenceFact):
         return "community"
-    if isinstance(fact, AsylumPracticeFact | ViolenceProtectionFact | InterimMeasuresFact):
+    if isinstance(fact, AsylumPracticeFact | ViolenceProtectionFact | InterimMeasuresFact | TravelSchemeFact):
         return "protection"
     if isinstance(fact, DocumentAccessFact):
         return "documents" if scope.country in scope.profile.citizenship else None

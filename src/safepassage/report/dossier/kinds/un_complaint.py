@@ -32,10 +32,10 @@ REMEDY_EVENTS = ("applied_for_asylum", "detained", "released")
 
 def build(ctx: Context) -> Document:
     if not ctx.request.committee:
-        accepted = accepted_committees(ctx.view, ctx.request.country)
+        codes = accepted_committees(ctx.view, ctx.request.country)
         raise DossierError(
             f"--committee: un-complaint needs one of {', '.join(committees())}; "
-            f"{ctx.request.country} had accepted on {ctx.request.as_of.isoformat()}: {', '.join(accepted) or 'none recorded'}"
+            f"{ctx.request.country} had accepted on {ctx.request.as_of.isoformat()}: {', '.join(codes) or 'none recorded'}"
         )
     procedure, accepted = committee_for(ctx.view, ctx.request.country, ctx.request.committee)
     t, lang = ctx.t, ctx.request.language
