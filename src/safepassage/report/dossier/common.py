@@ -38,10 +38,6 @@ class Context:
     def view(self) -> KnowledgeView:
         return self.kb.view(self.request.as_of)
 
-    @property
-    def profile(self) -> Any:
-        return self.case.profile
-
     @cached_property
     def scope(self) -> Scope:
         return Scope(self.view, self.request.country, self.case.profile)
