@@ -12,6 +12,7 @@ from safepassage.assess.factor import Context, Finding
 from safepassage.assess.factors.legal_cooperation import BASELINE
 from safepassage.assess.factors.legal_cooperation import FACTOR as LEGAL
 from safepassage.assess.factors.wanted_exposure import FACTOR as WANTED
+from safepassage.assess.policy import load_policy
 from safepassage.kb.knowledge import load
 from safepassage.profile.reader import profile_from_data
 
@@ -69,7 +70,7 @@ WANTED_WOMAN = {
 def context(tmp_path: Path, extra: str = "") -> Context:
     write(tmp_path / "kb.yaml", source_yaml() + KB.format(extra=extra))
     kb = load(tmp_path)
-    return Context(profile_from_data(WANTED_WOMAN), "KZ", kb.view())
+    return Context(profile_from_data(WANTED_WOMAN), "KZ", kb.view(), load_policy())
 
 
 def test_shared_interpol_membership_adds_no_legal_cooperation_risk(tmp_path: Path) -> None:
