@@ -30,6 +30,7 @@ class Rated:
     confidence: str  # high | medium | low
     structural_only: bool  # no documented conduct here backs any finding
     lifted: bool  # `lower` was raised to `moderate` for want of protective evidence
+    floored: bool  # the floor, not the score's band, decided the rating
 
 
 def rate(
@@ -44,8 +45,10 @@ def rate(
     answering = [f for f in findings if covers(f, country, person_factors)]
     structural_only = not any(f.basis == "conduct" for f in answering)
     if combined.score is None or (not answering and combined.floor is None):
-        return Rated("unknown", "low", structural_only, lifted=False)
-    rating: str = highest([policy.band(combined.score), combined.floor]) or "lower"
+        return Rated("unknown", "low", structural_only, lifted=False, floored=False)
+    band = policy.band(combined.score)
+    rating: str = highest([band, combined.floor]) or "lower"
+    floored = rating != band
     lifted = False
     protective = any(
         f.risk <= policy.protective_risk
@@ -60,7 +63,7 @@ def rate(
         confidence = "high"
     else:
         confidence = "medium"
-    return Rated(rating, confidence, structural_only, lifted)
+    return Rated(rating, confidence, structural_only, lifted, floored)
 
 
 @dataclass(frozen=True)

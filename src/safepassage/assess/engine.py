@@ -43,6 +43,7 @@ class Assessment:
     uncounted: frozenset[str] = frozenset()  # findings left out: they would only have lowered it
     structural_only: bool = False  # no documented conduct here backs any finding (combine.rate)
     lifted: bool = False  # `lower` raised to `moderate`: no protective evidence here
+    floored: bool = False  # the floor, not the score's band, decided the rating
 
     @property
     def headline(self) -> Finding | None:
@@ -125,6 +126,7 @@ def assess_country(
         uncounted=combined.uncounted,
         structural_only=rated.structural_only,
         lifted=rated.lifted,
+        floored=rated.floored,
     )
 
 

@@ -23,7 +23,11 @@ class MarkdownFormat:
                 "|---|---|---|---|---|---|",
             ]
             for rank, a in enumerate(report.assessments, 1):
-                reason = report.finding_text(a.headline, a.country) if a.headline else "too little is known"
+                reason = (
+                    report.finding_text(a.headline, a.country)
+                    if a.headline
+                    else "too little is known"
+                )
                 score = "—" if a.score is None else f"{a.score:.0f}"
                 lines.append(
                     f"| {rank} | {report.name(a.country)} ({a.country}) | **{a.rating}** | {score} "
@@ -37,6 +41,8 @@ class MarkdownFormat:
                 "",
                 f"{score}, confidence {a.confidence} (facts cover {a.coverage:.0%} of what matters)",
                 "",
+                *[f"> {caveat}" for caveat in report.caveats(a)],
+                *([""] if report.caveats(a) else []),
             ]
             for finding in a.findings:
                 floor = f" — sets the rating to at least *{finding.floor}*" if finding.floor else ""

@@ -40,6 +40,40 @@ class Report:
                 return " ".join(dict.fromkeys(t for t in texts if t))
         return finding.summary
 
+    def caveats(self, assessment: Assessment) -> list[str]:
+        """Plain sentences on how the rating came about beyond the findings themselves: which
+        floor or bound applied and why, what was left out, and how thin the ground is."""
+        a, said = assessment, []
+        if a.structural_only and a.rating != "unknown":
+            said.append(
+                "Rated from structural facts only (treaties, entry rules, statistics): no "
+                "documented conduct towards people like this one here is on record, so "
+                "confidence is low."
+            )
+        if a.floor and a.floor_factor and a.rating != "unknown":
+            said.append(
+                f"The rating is {a.floor} because of the {a.floor_factor} finding, whatever the "
+                "average says."
+                if a.floored
+                else f"The {a.floor_factor} finding alone keeps the rating at {a.floor} or above."
+            )
+        if a.bound is not None and a.bound_factor:
+            said.append(
+                f"The score was raised to {a.bound:.0f}: the strongest documented conduct here "
+                f"({a.bound_factor}) cannot be averaged away."
+            )
+        if a.lifted:
+            said.append(
+                "The average would be 'lower', but nothing here is positive protective "
+                "evidence, so the rating is 'moderate'."
+            )
+        if a.uncounted:
+            said.append(
+                f"{', '.join(sorted(a.uncounted))}: evidence from elsewhere or about other people "
+                "did not lower the score (it is not protection)."
+            )
+        return said
+
     def finding_sources(self, finding: Finding) -> list[dict[str, str]]:
         sources = [
             {
