@@ -318,6 +318,11 @@ class Incident(BaseModel):
         "investigations by major media or rights groups; `alleged` by the victim or their "
         "supporters only",
     )
+    border_point: Literal["airport", "land_crossing", "seaport"] | None = Field(
+        None,
+        description="when it happened at a border control or in transit: flags the crossing on "
+        "routes",
+    )
     pursuing_state: CountryCode | None = Field(
         None,
         description="the state whose pursuit the incident shows, when it is not the person's "
@@ -493,6 +498,76 @@ class CooperationPracticeFact(FactBase):
     value: CooperationPractice
 
 
+# A document a person holds, in the profile's words (DESIGN §5): what a scheme grants or needs.
+DocumentName = Annotated[
+    str,
+    Field(
+        pattern=r"^(internal_id|passport|refugee_travel_document|visa:[A-Za-z]{2,}|residence:[A-Z]{2})$"
+    ),
+]
+
+
+class TravelScheme(BaseModel):
+    model_config = _STRICT
+    scheme: Literal[
+        "humanitarian_visa",
+        "humanitarian_admission",
+        "resettlement",
+        "unhcr_registration",
+        "refugee_travel_document",
+        "emergency_travel_document",
+        "family_reunification",
+    ]
+    grants: DocumentName = Field(
+        description="what she holds afterwards, as a profile document: `visa:DE`, `residence:DE`, "
+        "`refugee_travel_document` …"
+    )
+    apply_in: tuple[CountryCode, ...] = Field(
+        (), description="countries where one can apply (embassies, UNHCR offices)"
+    )
+    where: str | None = Field(None, description="where and how to apply, in words")
+    who: str = Field(description="who qualifies, as the source says")
+    requires: tuple[DocumentName, ...] = Field(
+        (), description="documents the applicant must already hold"
+    )
+
+
+class ExitControl(BaseModel):
+    model_config = _STRICT
+    trigger: Literal[
+        "search_request",
+        "criminal_case",
+        "wanted_list",
+        "travel_ban",
+        "guardian_permission",
+        "military_service",
+    ]
+    effect: Literal["stopped", "may_be_stopped", "permission_required"]
+    applies_to: str | None = Field(None, description='who it concerns, e.g. "women under 21"')
+
+
+class TravelSchemeFact(FactBase):
+    short: ClassVar[str] = "scheme"
+    title: ClassVar[str] = "Ways to obtain a document or status"
+    guidance: ClassVar[str] = (
+        "`country` = the state (or host) that grants it; `about` = the citizenship it is for, "
+        "if limited to one"
+    )
+    kind: Literal["travel_scheme"]
+    value: TravelScheme
+
+
+class ExitControlFact(FactBase):
+    short: ClassVar[str] = "exit"
+    title: ClassVar[str] = "Exit controls"
+    guidance: ClassVar[str] = (
+        "`country` = the state controlling its own border on the way out; `community` where it "
+        "concerns one"
+    )
+    kind: Literal["exit_control"]
+    value: ExitControl
+
+
 class DocumentAccessFact(FactBase):
     short: ClassVar[str] = "docs"
     title: ClassVar[str] = "Access to documents"
@@ -514,7 +589,9 @@ Fact = Annotated[
     | ViolenceProtectionFact
     | InterimMeasuresFact
     | CooperationPracticeFact
-    | DocumentAccessFact,
+    | DocumentAccessFact
+    | TravelSchemeFact
+    | ExitControlFact,
     Field(discriminator="kind"),
 ]
 
