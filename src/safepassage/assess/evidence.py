@@ -22,9 +22,10 @@ from safepassage.kb.models import (
 
 
 def memberships(context: Context, country: str) -> dict[str, MembershipFact]:
-    """Instruments a country was an active party or member of on the as-of date."""
-    key = f"memberships:{country}"
-    if key not in context._cache:
+    """Instruments a country was an active party or member of on the as-of date (the same for
+    every country assessed in a run, so kept in the run's shared cache)."""
+    key = ("memberships", country)
+    if key not in context.shared:
         active: dict[str, MembershipFact] = {}
         suspended = set()
         for fact in context.view.of_kind(country, MembershipFact):
@@ -32,8 +33,8 @@ def memberships(context: Context, country: str) -> dict[str, MembershipFact]:
                 active.setdefault(fact.value.instrument, fact)
             elif fact.value.status == "suspended":
                 suspended.add(fact.value.instrument)
-        context._cache[key] = {k: v for k, v in active.items() if k not in suspended}
-    return context._cache[key]  # type: ignore[return-value]
+        context.shared[key] = {k: v for k, v in active.items() if k not in suspended}
+    return context.shared[key]  # type: ignore[return-value]
 
 
 def non_party(context: Context, country: str) -> dict[str, MembershipFact]:

@@ -9,6 +9,7 @@ older profile file keeps exactly the meaning it had.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -130,12 +131,12 @@ class Profile(BaseModel):
             raise ValueError("give one passport entry with its status (passport:<status>)")
         return documents
 
-    @property
+    @cached_property
     def pursuing_states(self) -> frozenset[str]:
         """States whose institutions the pursuers can use (the origin when none is named)."""
         return frozenset(t.state or self.origin.country for t in self.threats)
 
-    @property
+    @cached_property
     def threat_actors(self) -> frozenset[str]:
         """Kinds of pursuer the engine weighs for: a pursuer with state power counts as a state
         threat as well as its own kind (a ruler's family can send agents abroad)."""

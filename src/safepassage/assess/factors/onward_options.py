@@ -111,27 +111,35 @@ class OnwardOptionsFactor:
         return Finding(self.name, risk, f"{no_passport}; {tail}.", facts=tuple(used))
 
     def _internal_id_destinations(self, context: Context) -> list[tuple[str, EntryRuleFact]]:
-        citizenships = set(context.profile.citizenship)
-        found: dict[str, EntryRuleFact] = {}
-        for rule in context.view.all_of_kind(EntryRuleFact):
-            if (
-                rule.about in citizenships
-                and rule.value.document == "internal_id"
-                and rule.value.admitted
-                and rule.country != context.country
-                and rule.country not in context.pursuing_states
-            ):
-                # one rule per destination is enough to name it; several may hold at once
-                found.setdefault(rule.country, rule)
-        return sorted(found.items())
+        """Where else the person's internal ID is admitted (the same list for every country
+        assessed in a run, less the country itself)."""
+        key = ("internal_id_destinations",)
+        if key not in context.shared:
+            citizenships = set(context.profile.citizenship)
+            found: dict[str, EntryRuleFact] = {}
+            for rule in context.view.all_of_kind(EntryRuleFact):
+                if (
+                    rule.about in citizenships
+                    and rule.value.document == "internal_id"
+                    and rule.value.admitted
+                    and rule.country not in context.pursuing_states
+                ):
+                    # one rule per destination is enough to name it; several may hold at once
+                    found.setdefault(rule.country, rule)
+            context.shared[key] = sorted(found.items())
+        everywhere: list[tuple[str, EntryRuleFact]] = context.shared[key]  # type: ignore[assignment]
+        return [(code, rule) for code, rule in everywhere if code != context.country]
 
     def _tied(self, context: Context, destination: str) -> bool:
-        probe = context.elsewhere(destination)
-        return any(
-            context.view.instrument(mine.value.instrument).kind in TIES
-            for state in context.pursuing_states
-            for mine, _ in shared_instruments(probe, state)
-        )
+        key = ("tied_to_pursuers", destination)
+        if key not in context.shared:
+            probe = context.elsewhere(destination)
+            context.shared[key] = any(
+                context.view.instrument(mine.value.instrument).kind in TIES
+                for state in context.pursuing_states
+                for mine, _ in shared_instruments(probe, state)
+            )
+        return bool(context.shared[key])
 
 
 FACTOR = OnwardOptionsFactor()
