@@ -330,3 +330,41 @@ class TestSimilarityTolerance:
         )
         assert 0.1 + 0.35 + 0.2 < 0.65
         assert assess(kb_of(tmp_path, recent), WOMAN).floor == "unsafe"
+
+
+class TestHarmIsNeverProtection:
+    def test_an_old_handover_here_neither_lowers_the_score_nor_counts_as_protection(
+        self, tmp_path: Path
+    ) -> None:
+        old = HANDOVER.replace("2016-03-01", "2004-03-01")
+        remedies = party("AM", "court") + party("AM", "refugees")
+        with_it = assess(kb_of(tmp_path, old + remedies, COURT), WOMAN)
+        without = assess(kb_of(tmp_path / "b", remedies, COURT), WOMAN)
+        conduct = finding(with_it, "police_conduct")
+        assert conduct.only_raises and conduct.risk < 0.3
+        assert with_it.score is not None and without.score is not None
+        assert with_it.score >= without.score
+        assert with_it.rating != "lower"  # weak evidence of harm is not protective evidence
+
+    def test_the_pursuers_own_agents_acting_here_are_reach_not_host_conduct(
+        self, tmp_path: Path
+    ) -> None:
+        agents = """
+  - id: agents-attack
+    kind: incident
+    country: AM
+    about: TJ
+    confidence: high
+    sources: [s]
+    summary: Agents of the pursuing state attacked an exile in the host.
+    value:
+      date: 2023-04-01
+      person: {gender: male, profile: [dissident]}
+      pursuers: [state]
+      actors: [origin_state_agents]
+      outcomes: [attacked]
+"""
+        result = assess(kb_of(tmp_path, agents + party("AM", "court"), COURT), DISSIDENT)
+        assert "police_conduct" not in {f.factor for f in result.findings}
+        reach = finding(result, "transnational_reach")
+        assert reach.facts[0].id == "agents-attack"

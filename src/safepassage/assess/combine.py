@@ -50,8 +50,10 @@ def rate(
     rating: str = highest([band, combined.floor]) or "lower"
     floored = rating != band
     lifted = False
+    # evidence that can only raise risk is never protective, however low its risk
     protective = any(
         f.risk <= policy.protective_risk
+        and not f.only_raises
         and (f.basis == "conduct" or families.get(f.factor) == "protection")
         for f in answering
     )
