@@ -79,8 +79,8 @@ class Report:
             )
         if a.uncounted:
             said.append(
-                f"{', '.join(sorted(a.uncounted))}: evidence from elsewhere or about other people "
-                "did not lower the score (it is not protection)."
+                f"{', '.join(sorted(a.uncounted))}: documented harm that is old, elsewhere or "
+                "about other people did not lower the score (it is not protection)."
             )
         return said
 
