@@ -1,8 +1,8 @@
 """How findings become a score, a rating and a confidence (docs/assessment.md explains each rule).
 
-1. score = 100 x the weighted mean of the risks found; evidence that can only raise risk (acts of
-   the pursuers elsewhere, evidence below the similarity threshold) joins the mean only where it
-   raises it, so thin or distant evidence never reads as protection;
+1. score = 100 x the weighted mean of the risks found; evidence that can only raise risk
+   (documented harm here or elsewhere, evidence below the similarity threshold) joins the mean
+   only where it raises it, so old, distant or thin evidence never reads as protection;
 2. the score cannot fall far below the strongest documented conduct in this country: it is bound
    from below at the riskiest conduct finding minus `conduct_margin`;
 3. strong specific evidence sets a floor under the rating;
@@ -22,6 +22,69 @@ from dataclasses import dataclass
 
 from safepassage.assess.factor import Finding, Rating, highest
 from safepassage.assess.policy import Policy
+
+
+@dataclass(frozen=True)
+class Combined:
+    score: float | None
+    uncounted: frozenset[str]  # findings left out of the mean: they would only have lowered it
+    bound: float | None  # the conduct bound, when it raised the score
+    bound_factor: str | None
+    floor: Rating | None
+    floor_factor: str | None
+
+
+def covers(finding: Finding, country: str, person_factors: frozenset[str]) -> bool:
+    """A finding answers for this country when curated facts about it back the finding."""
+    return (
+        finding.gap is None
+        and finding.factor not in person_factors
+        and any(fact.country == country for fact in finding.facts)
+    )
+
+
+def combine(
+    findings: list[Finding],
+    weights: Mapping[str, float],
+    country: str,
+    policy: Policy,
+) -> Combined:
+    solid = [f for f in findings if not (f.only_raises or f.gap)]
+    raising = sorted((f for f in findings if f.only_raises or f.gap), key=lambda f: -f.risk)
+    total_weight = sum(weights[f.factor] for f in solid)
+    total = sum(weights[f.factor] * f.risk for f in solid)
+    uncounted = set()
+    for finding in raising:
+        if total_weight and finding.risk <= total / total_weight:
+            uncounted.add(finding.factor)
+            continue
+        total_weight += weights[finding.factor]
+        total += weights[finding.factor] * finding.risk
+    score = 100 * total / total_weight if total_weight else None
+
+    bound = bound_factor = None
+    conduct = [
+        f
+        for f in findings
+        if f.basis == "conduct" and f.gap is None and any(x.country == country for x in f.facts)
+    ]
+    if score is not None and conduct:
+        strongest = max(conduct, key=lambda f: f.risk)
+        least = 100 * (strongest.risk - policy.conduct_margin)
+        if score < least:
+            score, bound, bound_factor = least, least, strongest.factor
+
+    floored = [f for f in findings if f.floor]
+    floor = highest(f.floor for f in floored)
+    floor_factor = next((f.factor for f in floored if f.floor == floor), None)
+    return Combined(
+        score=score,
+        uncounted=frozenset(uncounted),
+        bound=bound,
+        bound_factor=bound_factor,
+        floor=floor,
+        floor_factor=floor_factor,
+    )
 
 
 @dataclass(frozen=True)
@@ -66,66 +129,3 @@ def rate(
     else:
         confidence = "medium"
     return Rated(rating, confidence, structural_only, lifted, floored)
-
-
-@dataclass(frozen=True)
-class Combined:
-    score: float | None
-    uncounted: frozenset[str]  # findings left out of the mean: they would only have lowered it
-    bound: float | None  # the conduct bound, when it raised the score
-    bound_factor: str | None
-    floor: Rating | None
-    floor_factor: str | None
-
-
-def covers(finding: Finding, country: str, person_factors: frozenset[str]) -> bool:
-    """A finding answers for this country when curated facts about it back the finding."""
-    return (
-        finding.gap is None
-        and finding.factor not in person_factors
-        and any(fact.country == country for fact in finding.facts)
-    )
-
-
-def combine(
-    findings: list[Finding],
-    weights: dict[str, float],
-    country: str,
-    policy: Policy,
-) -> Combined:
-    solid = [f for f in findings if not (f.only_raises or f.gap)]
-    raising = sorted((f for f in findings if f.only_raises or f.gap), key=lambda f: -f.risk)
-    total_weight = sum(weights[f.factor] for f in solid)
-    total = sum(weights[f.factor] * f.risk for f in solid)
-    uncounted = set()
-    for finding in raising:
-        if total_weight and finding.risk <= total / total_weight:
-            uncounted.add(finding.factor)
-            continue
-        total_weight += weights[finding.factor]
-        total += weights[finding.factor] * finding.risk
-    score = 100 * total / total_weight if total_weight else None
-
-    bound = bound_factor = None
-    conduct = [
-        f
-        for f in findings
-        if f.basis == "conduct" and f.gap is None and any(x.country == country for x in f.facts)
-    ]
-    if score is not None and conduct:
-        strongest = max(conduct, key=lambda f: f.risk)
-        least = 100 * (strongest.risk - policy.conduct_margin)
-        if score < least:
-            score, bound, bound_factor = least, least, strongest.factor
-
-    floored = [f for f in findings if f.floor]
-    floor = highest(f.floor for f in floored)
-    floor_factor = next((f.factor for f in floored if f.floor == floor), None)
-    return Combined(
-        score=score,
-        uncounted=frozenset(uncounted),
-        bound=bound,
-        bound_factor=bound_factor,
-        floor=floor,
-        floor_factor=floor_factor,
-    )
