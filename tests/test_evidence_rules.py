@@ -304,6 +304,17 @@ class TestPassportCancellation:
         assert held.risk > quiet.risk
         assert held.facts and held.facts[0].id == "cancels"
 
+    def test_a_restriction_on_the_other_gender_does_not_apply(self, tmp_path: Path) -> None:
+        women_only = CANCELS.replace(
+            "value: {document: passport, access: restricted}",
+            "value: {document: passport, access: restricted, gender: female}",
+        )
+        kb = kb_of(tmp_path, women_only + party("AM", "court"), COURT)
+        holder = {**DISSIDENT, "documents": ["passport"]}  # a man
+        assert finding(assess(kb, holder), "onward_options").risk == 0.2
+        woman = {**holder, "gender": "female"}
+        assert finding(assess(kb, woman), "onward_options").risk == 0.5
+
     def test_a_second_citizenship_passport_is_not_the_pursuers_to_cancel(
         self, tmp_path: Path
     ) -> None:

@@ -38,6 +38,7 @@ class OnwardOptionsFactor:
             if f.value.document == "passport"
             and f.value.access != "normal"
             and (f.community is None or f.community in profile.community)
+            and (f.value.gender is None or f.value.gender == profile.gender)
         ]
         if profile.holds("refugee_travel_document"):
             return Finding(
