@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
+from safepassage.casework.environment import SettingError, address, flag, number
 from safepassage.casework.instance import instance_dir, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -19,9 +20,15 @@ HOME = instance_dir()
 
 SECRET_KEY = os.environ.get("SAFEPASSAGE_SECRET_KEY") or secret_key(HOME)
 # Never DEBUG in a deployment: the debug page prints request data and settings.
-DEBUG = os.environ.get("SAFEPASSAGE_DEBUG") == "1"
+DEBUG = flag("SAFEPASSAGE_DEBUG")
 ALLOWED_HOSTS = os.environ.get("SAFEPASSAGE_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
-HTTPS = os.environ.get("SAFEPASSAGE_HTTPS") == "1"
+HTTPS = flag("SAFEPASSAGE_HTTPS")
+# The TLS proxy whose X-Forwarded-Proto and X-Forwarded-For `safepassage serve` believes
+# (waitress's trusted_proxy; from any other sender these headers are removed). With HTTPS on it
+# defaults to a proxy on this machine; without HTTPS no proxy header is believed at all.
+TRUSTED_PROXY = address("SAFEPASSAGE_TRUSTED_PROXY", "127.0.0.1" if HTTPS else None)
+if TRUSTED_PROXY is not None and not HTTPS:
+    raise SettingError("SAFEPASSAGE_TRUSTED_PROXY: only used with SAFEPASSAGE_HTTPS=1 (TLS at that proxy)")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -129,7 +136,7 @@ AXES_CLIENT_STR_CALLABLE = "safepassage.casework.security.logs.no_client_details
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Short sessions: a phone left unlocked in a shelter office should not stay logged in.
-SESSION_COOKIE_AGE = int(os.environ.get("SAFEPASSAGE_SESSION_SECONDS", "1800"))
+SESSION_COOKIE_AGE = number("SAFEPASSAGE_SESSION_SECONDS", 1800)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -140,9 +147,10 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+# No SECURE_PROXY_SSL_HEADER: Django cannot tell who sent a header, so it would believe an
+# "X-Forwarded-Proto: https" from anyone. waitress believes it only from TRUSTED_PROXY and then
+# sets the request's scheme itself (cli/web_commands.py, serve).
 if HTTPS:
-    # Behind the TLS proxy: it must set X-Forwarded-Proto and drop any such header from clients.
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on form posts,

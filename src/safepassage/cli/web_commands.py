@@ -18,8 +18,12 @@ account_app = typer.Typer(help="Accounts of the casework app.", no_args_is_help=
 
 def _django() -> None:
     from safepassage.casework.bootstrap import migrate, setup_django
+    from safepassage.casework.environment import SettingError
 
-    setup_django()
+    try:
+        setup_django()
+    except SettingError as error:
+        raise BadInput(str(error)) from None
     migrate()
 
 
@@ -62,8 +66,7 @@ def serve(
                 "--organisation ORG --role coordinator --team TEAM` (or start with --demo)",
                 err=True,
             )
-    typer.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    from waitress import serve as waitress_serve
+    import waitress
 
     from safepassage.casework.wsgi import application
 
@@ -71,10 +74,27 @@ def serve(
     # and responses over 1 MB to temporary files unless told otherwise, so both buffers stay in
     # memory up to the request cap (which in turn bounds the memory an upload can take).
     largest = settings.ATTACHMENT_MAX_BYTES + 1024 * 1024
-    waitress_serve(
-        application, host=host, port=port, threads=threads, ident="", _quiet=True,
+    server = waitress.create_server(
+        application, host=host, port=port, threads=threads, ident="",
         max_request_body_size=largest, inbuf_overflow=largest + 1, outbuf_overflow=largest * 2,
+        **_proxy_options(settings.TRUSTED_PROXY),
     )
+    # the port actually bound (--port 0 lets the system choose one)
+    typer.echo(f"serving on http://{host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
+    server.run()
+
+
+def _proxy_options(proxy: str | None) -> dict[str, object]:
+    """Behind the TLS proxy, believe its X-Forwarded-Proto (so a request it received over TLS
+    is not redirected to https again, forever) and X-Forwarded-For (so lockouts count the real
+    client's address, not the proxy's). From any other sender waitress removes both headers."""
+    if proxy is None:
+        return {}
+    return {
+        "trusted_proxy": proxy,
+        "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"},
+        "clear_untrusted_proxy_headers": True,
+    }
 
 
 @audit_app.command("verify")
