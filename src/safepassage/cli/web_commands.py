@@ -97,18 +97,46 @@ def _proxy_options(proxy: str | None) -> dict[str, object]:
     }
 
 
+def _offline_anchor(value: str) -> tuple[int, str]:
+    seq, _, mac = value.partition(":")
+    if not seq.isdigit() or len(mac) != 64 or any(c not in "0123456789abcdef" for c in mac):
+        raise BadInput(f"--expect: {value!r} is not an anchor as `audit anchor` prints it (SEQ:MAC)")
+    return int(seq), mac
+
+
 @audit_app.command("verify")
-def audit_verify() -> None:
-    """Check the hash chain: exit 1 and name the first entry that was edited or removed."""
+def audit_verify(
+    expect: Annotated[
+        str | None, typer.Option(help="an offline copy of an earlier anchor (SEQ:MAC from `audit anchor`)")
+    ] = None,
+) -> None:
+    """Check the hash chain and its anchor: exit 1 and name the first entry edited or removed."""
+    offline = _offline_anchor(expect) if expect else None
     _django()
     from safepassage.casework.audit.chain import verify_chain
 
-    verdict = verify_chain()
+    verdict = verify_chain(offline)
     if verdict.ok:
         typer.echo(f"audit log intact: {verdict.entries} entries")
         return
     typer.echo(f"audit log BROKEN: {verdict.problem} (first {verdict.entries} entries intact)", err=True)
     sys.exit(1)
+
+
+@audit_app.command("anchor")
+def audit_anchor() -> None:
+    """Print the end of the verified log as SEQ:MAC, to keep a copy off the server (paper, another
+    machine) and check later with `audit verify --expect SEQ:MAC`."""
+    _django()
+    from safepassage.casework.audit.chain import verify_chain
+    from safepassage.casework.audit.models import AuditEntry
+
+    verdict = verify_chain()
+    last = AuditEntry.objects.order_by("-seq").first()
+    if not verdict.ok or last is None:
+        typer.echo(f"audit log BROKEN: {verdict.problem}" if not verdict.ok else "the audit log is empty", err=True)
+        sys.exit(1)
+    typer.echo(f"{last.seq}:{last.mac}")
 
 
 @backup_app.command("create")

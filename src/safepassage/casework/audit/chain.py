@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import hmac
 import json
 import os
 import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,18 +64,53 @@ def reset_head() -> None:
         pk=1, defaults={"seq": last.seq if last else 0, "mac": last.mac if last else GENESIS}
     )
     if last is not None:
-        write_anchor(last)
+        write_anchor(last, rewind=True)
+    else:
+        _anchor_path().unlink(missing_ok=True)
 
 
-def write_anchor(entry: AuditEntry) -> None:
+def _anchor_path() -> Path:
+    return Path(settings.SAFEPASSAGE_AUDIT_ANCHOR)
+
+
+@contextmanager
+def _anchor_lock() -> Iterator[None]:
+    """One writer of the anchor at a time, across threads and server processes."""
+    path = _anchor_path()
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def read_anchor() -> tuple[int, str] | None:
+    path = _anchor_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return int(data["seq"]), str(data["mac"])
+    except FileNotFoundError:
+        return None
+    except (ValueError, KeyError, TypeError):
+        return (-1, "")  # unreadable: matches no entry, so verify reports it
+
+
+def write_anchor(entry: AuditEntry, rewind: bool = False) -> None:
     """Keep the latest (seq, mac) outside the database too, so cutting entries off the end of
-    the log is detected. A slower writer may leave an older anchor: still a valid check."""
-    path = Path(settings.SAFEPASSAGE_AUDIT_ANCHOR)
-    # a temporary file of its own per writer: threads of one process share a pid
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".audit-anchor-")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(json.dumps({"seq": entry.seq, "mac": entry.mac}))
-    os.replace(temporary, path)
+    the log is detected. The anchor only moves forward (a writer that finishes after a later
+    one leaves it alone), so on a quiet log it names the last entry exactly and an anchor
+    behind the log's end is a sign of tampering; only a restore that replaced the whole log
+    moves it back (`rewind`)."""
+    path = _anchor_path()
+    with _anchor_lock():
+        current = read_anchor()
+        if not rewind and current is not None and current[0] >= entry.seq:
+            return
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".audit-anchor-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps({"seq": entry.seq, "mac": entry.mac}))
+        os.replace(temporary, path)
 
 
 @dataclass(frozen=True)
@@ -81,7 +120,13 @@ class Verdict:
     problem: str = ""
 
 
-def verify_chain() -> Verdict:
+# A writer commits its entry, then moves the anchor: give one that is mid-way a moment.
+ANCHOR_CATCH_UP_SECONDS = 2.0
+
+
+def verify_chain(expect: tuple[int, str] | None = None) -> Verdict:
+    """Check every MAC and link, then the end of the log against the anchor file, and, when
+    given, an offline copy of an earlier anchor (`expect`: sequence and MAC)."""
     expected_prev = GENESIS
     expected_seq = 1
     macs: dict[int, str] = {}
@@ -95,9 +140,20 @@ def verify_chain() -> Verdict:
         macs[entry.seq] = entry.mac
         expected_prev, expected_seq = entry.mac, expected_seq + 1
     count = expected_seq - 1
-    anchor_path = Path(settings.SAFEPASSAGE_AUDIT_ANCHOR)
-    if anchor_path.exists():
-        anchor = json.loads(anchor_path.read_text(encoding="utf-8"))
-        if macs.get(anchor["seq"]) != anchor["mac"]:
-            return Verdict(False, count, f"entries from #{anchor['seq']} on were removed or replaced")
+    if expect is not None and macs.get(expect[0]) != expect[1]:
+        return Verdict(False, count, f"entry #{expect[0]} differs from the offline anchor: the log was rewritten or cut")
+    anchor = read_anchor()
+    deadline = time.monotonic() + ANCHOR_CATCH_UP_SECONDS
+    while anchor is not None and anchor[0] < count and time.monotonic() < deadline:
+        time.sleep(0.1)
+        anchor = read_anchor()
+    if anchor is None:
+        if count == 0:
+            return Verdict(True, 0)
+        return Verdict(False, count, f"no audit anchor at {_anchor_path()}: the end of the log cannot be checked")
+    seq, mac = anchor
+    if macs.get(seq) != mac:
+        return Verdict(False, count, f"entries from #{seq} on were removed or replaced (the anchor names #{seq})")
+    if seq < count:
+        return Verdict(False, count, f"the anchor names #{seq} but the log ends at #{count}: the anchor was rewound")
     return Verdict(True, count)
