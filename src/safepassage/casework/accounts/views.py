@@ -167,10 +167,11 @@ def enrol(request: HttpRequest) -> HttpResponse:
                 device.confirmed = True
                 device.save()
                 if user.must_set_password:
+                    # credentials_set_by stays: whoever issued the one-time password may be the
+                    # one who just enrolled (accounts/permissions.py, may_grant_access)
                     user.set_password(form.cleaned_data["new_password"])
                     user.must_set_password = False
-                    user.credentials_set_by = ""
-                    user.save(update_fields=["password", "must_set_password", "credentials_set_by"])
+                    user.save(update_fields=["password", "must_set_password"])
             del request.session[ENROL_SESSION_KEY]
             auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             otp_login(request, device)
