@@ -96,11 +96,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # IMMEDIATE takes the write lock at BEGIN, so two requests cannot both read the audit
-    # chain's head and then collide; WAL lets readers go on meanwhile.
+    # chain's head and then collide; WAL lets readers go on meanwhile. secure_delete zeroes
+    # deleted rows in the file instead of leaving them in free pages (an erased case's rows).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

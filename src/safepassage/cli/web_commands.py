@@ -151,17 +151,25 @@ def backup_create(path: Annotated[Path, typer.Argument(help="file to write")]) -
 
 @backup_app.command("restore")
 def backup_restore(path: Annotated[Path, typer.Argument(help="backup file")]) -> None:
-    """Replace the database content with a backup. Erased cases stay unreadable."""
+    """Replace the database content with a backup. Cases erased since are left out."""
     _django()
     from safepassage.casework.backup import BackupError, restore_backup
 
     if not path.is_file():
         raise BadInput(f"{path}: no such file")
     try:
-        rows = restore_backup(path)
+        restored = restore_backup(path)
     except BackupError as error:
         raise BadInput(str(error)) from None
-    typer.echo(f"restored {rows} rows from {path}")
+    typer.echo(f"restored {restored.rows} rows from {path}")
+    if restored.erased:
+        typer.echo(f"  left out {restored.erased} case(s) erased since the backup was taken")
+    if restored.keyless:
+        typer.echo(
+            f"  left out {restored.keyless} case(s) whose key is not in the key store "
+            f"(restore the key store, then this backup again, if they should be there)",
+            err=True,
+        )
 
 
 @account_app.command("create")
