@@ -9,9 +9,8 @@ import importlib
 
 from django.test import Client
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from safepassage.casework.accounts.models import User
+from safepassage.casework.accounts.models import Authenticator, User
 from safepassage.casework.audit.chain import record
 from safepassage.casework.cases.access import visible_cases
 
@@ -29,7 +28,7 @@ def enrol(client: Client, username: str, password: str, new_password: str) -> Us
     assert client.post("/", {"username": username, "password": password, "code": ""})["Location"] == "/enrol/"
     client.get("/enrol/")
     user = User.objects.get(username=username)
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    device = Authenticator.objects.get(user=user, confirmed=False)
     done = client.post("/enrol/", {"new_password": new_password, "new_password_again": new_password, "code": f"{totp(device.bin_key):06d}"})
     assert done["Location"] == "/cases/"
     return user

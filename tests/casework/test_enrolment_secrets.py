@@ -8,9 +8,8 @@ import re
 from axes.models import AccessAttempt
 from django.test import Client
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from safepassage.casework.accounts.models import Role, User
+from safepassage.casework.accounts.models import Authenticator, Role, User
 
 from .conftest import World
 
@@ -38,7 +37,7 @@ def test_wrong_code_at_enrolment_does_not_store_the_new_password(world: World) -
     user = _pending(world)
     client = Client()
     _start(client)
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    device = Authenticator.objects.get(user=user, confirmed=False)
     wrong = f"{(totp(device.bin_key) + 1) % 1_000_000:06d}"
     client.post("/enrol/", {"new_password": CHOSEN, "new_password_again": CHOSEN, "code": wrong})
     stored = " ".join(AccessAttempt.objects.values_list("post_data", flat=True))
@@ -58,7 +57,7 @@ def test_new_password_cannot_be_the_one_time_password(world: World) -> None:
     user = _pending(world)
     client = Client()
     _start(client)
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    device = Authenticator.objects.get(user=user, confirmed=False)
     client.post("/enrol/", {"new_password": ONE_TIME, "new_password_again": ONE_TIME, "code": f"{totp(device.bin_key):06d}"})
     user.refresh_from_db()
     # either refused (still pending) or the issuer's password no longer works

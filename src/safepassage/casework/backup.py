@@ -50,7 +50,7 @@ MODELS = [
     "accounts.team",
     "accounts.user",
     "accounts.apitoken",
-    "otp_totp.totpdevice",
+    "accounts.authenticator",
     "cases.case",
     "cases.event",
     "cases.note",

@@ -37,7 +37,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_otp",
-    "django_otp.plugins.otp_totp",
     "axes",
     "safepassage.casework.security",
     "safepassage.casework.vault",
@@ -110,10 +109,11 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# At least 12 characters, and hard to guess by zxcvbn's estimate (which also covers common
+# passwords and the account's own name): accounts/passwords.py.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "safepassage.casework.accounts.passwords.GuessabilityValidator", "OPTIONS": {"min_score": 3}},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -136,6 +136,9 @@ AXES_CLIENT_STR_CALLABLE = "safepassage.casework.security.logs.no_client_details
 # axes.W006 asks for lockout by IP as well; we lock by account on purpose (see above).
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
+# Sessions in the database under an HMAC of the cookie, their data sealed to that row: a copy of
+# django_session is no login (security/sessions.py).
+SESSION_ENGINE = "safepassage.casework.security.sessions"
 # Short sessions: a phone left unlocked in a shelter office should not stay logged in.
 SESSION_COOKIE_AGE = number("SAFEPASSAGE_SESSION_SECONDS", 1800)
 SESSION_SAVE_EVERY_REQUEST = True

@@ -47,25 +47,6 @@ def serve(
             "behind a TLS proxy and set SAFEPASSAGE_HTTPS=1 and SAFEPASSAGE_ALLOWED_HOSTS",
             err=True,
         )
-    if demo:
-        from safepassage.casework.demo import ensure_demo
-
-        login = ensure_demo()
-        typer.echo(
-            f"\nSafe Passage casework at http://{host}:{port}/\n"
-            f"  demo login: {login['username']} / {login['password']}\n"
-            f"  authenticator key (TOTP, add it to an app such as Aegis or FreeOTP): {login['totp_secret']}\n"
-            f"  or print the current code with: safepassage account demo-code\n"
-        )
-    else:
-        from safepassage.casework.accounts.models import User
-
-        if not User.objects.exists():
-            typer.echo(
-                "no accounts yet: create the first with `safepassage account create NAME "
-                "--organisation ORG --role coordinator --team TEAM` (or start with --demo)",
-                err=True,
-            )
     import waitress
 
     from safepassage.casework.wsgi import application
@@ -79,6 +60,25 @@ def serve(
         max_request_body_size=largest, inbuf_overflow=largest + 1, outbuf_overflow=largest * 2,
         **_proxy_options(settings.TRUSTED_PROXY),
     )
+    if demo:
+        from safepassage.casework.demo import ensure_demo
+
+        login = ensure_demo()
+        typer.echo(
+            f"\nSafe Passage casework at http://{host}:{server.effective_port}/\n"
+            f"  demo login: {login['username']} / {login['password']}\n"
+            f"  authenticator key (TOTP, add it to an app such as Aegis or FreeOTP): {login['totp_secret']}\n"
+            f"  or print the current code with: safepassage account demo-code\n"
+        )
+    else:
+        from safepassage.casework.accounts.models import User
+
+        if not User.objects.exists():
+            typer.echo(
+                "no accounts yet: create the first with `safepassage account create NAME "
+                "--organisation ORG --role coordinator --team TEAM` (or start with --demo)",
+                err=True,
+            )
     # the port actually bound (--port 0 lets the system choose one)
     typer.echo(f"serving on http://{host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
     server.run()
@@ -214,11 +214,11 @@ def demo_code() -> None:
     """Print the demo account's current TOTP code (demo instances only)."""
     _django()
     from django_otp.oath import totp
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from safepassage.casework.accounts.models import Authenticator
     from safepassage.casework.demo import DEMO_USER
 
-    device = TOTPDevice.objects.filter(user__username=DEMO_USER, confirmed=True).first()
+    device = Authenticator.objects.filter(user__username=DEMO_USER, confirmed=True).first()
     if device is None:
         raise BadInput("no demo account here; run `safepassage serve --demo` first")
     typer.echo(f"{totp(device.bin_key, step=device.step, digits=device.digits):0{device.digits}d}")

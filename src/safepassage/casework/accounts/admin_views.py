@@ -11,11 +11,10 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safepassage.casework.accounts.decorators import verified_login_required
 from safepassage.casework.accounts.forms import AccessForm, NewAccountForm
-from safepassage.casework.accounts.models import ApiToken, Role, Team, User
+from safepassage.casework.accounts.models import ApiToken, Authenticator, Role, Team, User
 from safepassage.casework.accounts.permissions import (
     ADMIN_CREATES,
     may_grant_access,
@@ -81,7 +80,7 @@ def account_reset(request: HttpRequest, user_id: int) -> HttpResponse:
         raise Http404
     password = _one_time_password()
     with transaction.atomic():
-        TOTPDevice.objects.filter(user=target).delete()
+        Authenticator.objects.filter(user=target).delete()
         ApiToken.objects.filter(user=target).delete()
         target.set_password(password)
         target.must_set_password = True

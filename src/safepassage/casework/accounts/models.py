@@ -20,6 +20,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from safepassage.casework.accounts.authenticators import Authenticator
+
+__all__ = ["ApiToken", "Authenticator", "Organisation", "Role", "Team", "User"]
+
 
 class Organisation(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -44,7 +48,7 @@ class Role(models.TextChoices):
     CASEWORKER = "caseworker", _("caseworker")
 
 
-class User(AbstractUser):
+class User(AbstractUser):  # type: ignore[django-manager-missing]  # its authenticators: untyped django-otp base
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, related_name="users"
     )

@@ -27,7 +27,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safepassage.casework.accounts.decorators import verified_login_required
 from safepassage.casework.accounts.forms import (
@@ -36,7 +35,7 @@ from safepassage.casework.accounts.forms import (
     LoginForm,
     PasswordCheckForm,
 )
-from safepassage.casework.accounts.models import ApiToken, User
+from safepassage.casework.accounts.models import ApiToken, Authenticator, User
 from safepassage.casework.audit.chain import record
 
 ENROL_SESSION_KEY = "enrol"
@@ -81,8 +80,8 @@ def _one_attempt_at_a_time(username: str) -> Iterator[None]:
 def _start_enrolment(request: HttpRequest, user: User) -> HttpResponse:
     """A fresh authenticator secret for this session only: a secret someone else saw in an
     earlier, abandoned enrolment is never shown again."""
-    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    device = TOTPDevice.objects.create(user=user, confirmed=False, name="authenticator")
+    Authenticator.objects.filter(user=user, confirmed=False).delete()
+    device = Authenticator.objects.create(user=user, confirmed=False, name="authenticator")
     request.session.cycle_key()
     request.session[ENROL_SESSION_KEY] = {
         "user": user.pk, "device": device.pk, "at": time.time(), "mark": _password_mark(user),
@@ -108,7 +107,7 @@ def login(request: HttpRequest) -> HttpResponse:
                 messages.error(request, _("Wrong username, password or code."))
                 return render(request, "accounts/login.html", {"form": form})
             device = None
-            if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            if Authenticator.objects.filter(user=user, confirmed=True).exists():
                 # whoever has an authenticator must use it, even when a new password is due
                 device = match_token(user, form.cleaned_data["code"].strip())
                 if device is None:
@@ -133,7 +132,7 @@ def _qr_svg(uri: str) -> str:
     return buffer.getvalue().decode()
 
 
-def _enrolment(request: HttpRequest) -> tuple[User, TOTPDevice] | None:
+def _enrolment(request: HttpRequest) -> tuple[User, Authenticator] | None:
     """The user whose password was just checked and the secret made for this session, if the
     enrolment is still legitimate: recent, the password unchanged since, the device unconfirmed."""
     state = request.session.get(ENROL_SESSION_KEY)
@@ -142,9 +141,9 @@ def _enrolment(request: HttpRequest) -> tuple[User, TOTPDevice] | None:
     user = User.objects.filter(pk=int(state.get("user", 0)), is_active=True).first()
     if user is None or state.get("mark") != _password_mark(user):
         return None
-    if not user.must_set_password and TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+    if not user.must_set_password and Authenticator.objects.filter(user=user, confirmed=True).exists():
         return None
-    device = TOTPDevice.objects.filter(pk=int(state.get("device", 0)), user=user, confirmed=False).first()
+    device = Authenticator.objects.filter(pk=int(state.get("device", 0)), user=user, confirmed=False).first()
     return (user, device) if device is not None else None
 
 
@@ -163,7 +162,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"].strip()):
             with transaction.atomic():
-                TOTPDevice.objects.filter(user=user, confirmed=True).delete()  # one authenticator
+                Authenticator.objects.filter(user=user, confirmed=True).delete()  # one authenticator
                 device.confirmed = True
                 device.save()
                 if user.must_set_password:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import hmac
 import json
 import os
@@ -19,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from safepassage.casework.audit.models import AuditEntry, AuditHead
-from safepassage.casework.vault.keys import derive_key
+from safepassage.casework.vault.keys import keyed_digest
 
 GENESIS = "0" * 64
 
@@ -29,7 +28,7 @@ def _mac(entry: AuditEntry) -> str:
         [entry.seq, entry.at.isoformat(), entry.actor, entry.action, entry.case_id, entry.detail, entry.prev],
         ensure_ascii=False,
     )
-    return hmac.new(derive_key("audit"), body.encode(), hashlib.sha256).hexdigest()
+    return keyed_digest("audit", body.encode())
 
 
 def record(actor: str, action: str, case_id: object = "", detail: str = "") -> AuditEntry:

@@ -3,7 +3,11 @@
 Security: the master key never enters the database. It is read from a key file with owner-only
 permissions (FileKeyProvider); a deployment may plug in another provider (an HSM, a secrets
 manager) by naming a class in SAFEPASSAGE_KEY_PROVIDER. Every purpose gets its own subkey through
-HKDF, so a key used for one job (say the blind index) cannot decrypt anything.
+HKDF, so a key used for one job (say the audit MACs) cannot decrypt anything.
+
+The rest of the app never sees these keys: it asks for a keyed digest (audit chain, session
+keys, lockout records), or to seal and open under a purpose (backups, sessions, authenticator
+seeds). Case keys live in vault/keystore.py.
 """
 
 from __future__ import annotations
