@@ -23,7 +23,9 @@ SERVING = re.compile(r"serving on http://127\.0\.0\.1:(\d+)/")
 
 
 def _environment(home: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SAFEPASSAGE_") and k != "DATABASE_URL"}
+    """The production settings (not the tests'), on SQLite in `home`."""
+    dropped = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SAFEPASSAGE_") and k not in dropped}
     return {**env, "SAFEPASSAGE_HOME": str(home), "SAFEPASSAGE_LOG_LEVEL": "WARNING", **extra}
 
 

@@ -120,21 +120,18 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Lockout: 5 failed passwords or codes for one account locks it for an hour. By username, not IP:
-# attackers rotate addresses, and a locked account is an inconvenience, a guessed one a disaster.
+# Lockout (accounts/lockout.py): 5 failed passwords or codes for one name at one address lock
+# that pair for a minute, each further failure doubles the wait (up to a day). Our handler
+# keeps only keyed hashes: no name as typed, no address, no form data, no user agent.
+AXES_HANDLER = "safepassage.casework.accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "safepassage.casework.accounts.lockout.lockout_response"
 AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # what the handler counts by
+AXES_DISABLE_ACCESS_LOG = True  # logins are in the audit log, which is pruned (audit/retention.py)
 AXES_VERBOSE = False
-# axes stores the POST data of failed attempts: everything secret in our forms is masked...
-AXES_SENSITIVE_PARAMETERS = ["password", "code", "otp_token", "new_password", "new_password_again"]
-# ...and it logs each failure with a description of the client, including the username as
-# typed (people type passwords there): log a constant instead.
+# axes logs some events with a description of the client, including the username as typed
+# (people type passwords there): log a constant instead.
 AXES_CLIENT_STR_CALLABLE = "safepassage.casework.security.logs.no_client_details"
-# axes.W006 asks for lockout by IP as well; we lock by account on purpose (see above).
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
 # Sessions in the database under an HMAC of the cookie, their data sealed to that row: a copy of
 # django_session is no login (security/sessions.py).
@@ -211,6 +208,9 @@ SAFEPASSAGE_KEY_PROVIDER = os.environ.get(
 SAFEPASSAGE_MASTER_KEY_FILE = Path(os.environ.get("SAFEPASSAGE_MASTER_KEY_FILE", HOME / "master.key"))
 SAFEPASSAGE_CASE_KEY_DIR = Path(os.environ.get("SAFEPASSAGE_CASE_KEY_DIR", HOME / "case-keys"))
 SAFEPASSAGE_AUDIT_ANCHOR = Path(os.environ.get("SAFEPASSAGE_AUDIT_ANCHOR", HOME / "audit-anchor.json"))
+# Audit entries older than this many days are deleted (audit/retention.py): who read which case
+# when is itself sensitive, and an insider investigation rarely reaches further back.
+SAFEPASSAGE_RETENTION_DAYS = number("SAFEPASSAGE_RETENTION_DAYS", 180)
 
 # Logging: one line per request (method, route, status), never query strings, bodies, or
 # exception reports with request data; the scrubbing filter enforces it on every handler.

@@ -79,6 +79,9 @@ def serve(
                 "--organisation ORG --role coordinator --team TEAM` (or start with --demo)",
                 err=True,
             )
+    from safepassage.casework.audit.retention import start_pruning
+
+    start_pruning()  # old audit entries, expired sessions, quiet lockout records
     # the port actually bound (--port 0 lets the system choose one)
     typer.echo(f"serving on http://{host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
     server.run()
@@ -137,6 +140,20 @@ def audit_anchor() -> None:
         typer.echo(f"audit log BROKEN: {verdict.problem}" if not verdict.ok else "the audit log is empty", err=True)
         sys.exit(1)
     typer.echo(f"{last.seq}:{last.mac}")
+
+
+@audit_app.command("prune")
+def audit_prune() -> None:
+    """Delete audit entries older than SAFEPASSAGE_RETENTION_DAYS, expired sessions and quiet
+    lockout records (`serve` does this by itself every hour)."""
+    _django()
+    from safepassage.casework.audit.retention import prune
+
+    pruned = prune()
+    typer.echo(
+        f"pruned {pruned.audit_entries} audit entries, {pruned.sessions} expired sessions, "
+        f"{pruned.login_records} lockout records"
+    )
 
 
 @backup_app.command("create")
@@ -207,6 +224,21 @@ def account_create(
         user.teams.add(Team.objects.get_or_create(organisation=org, name=team)[0])
     record("cli", "account.create", detail=f"{username}: {role}" + (f", team {team}" if team else ""))
     typer.echo(f"created {role} {username} in {organisation}")
+
+
+@account_app.command("unlock")
+def account_unlock(username: str) -> None:
+    """Lift the lockout of an account at every address (audited)."""
+    _django()
+    from safepassage.casework.accounts import lockout
+    from safepassage.casework.accounts.models import User
+    from safepassage.casework.audit.chain import record
+
+    if not User.objects.filter(username=username).exists():
+        raise BadInput(f"no account named {username!r}")
+    lifted = lockout.unlock(username)
+    record("cli", "account.unlock", detail=username)
+    typer.echo(f"unlocked {username} ({lifted} locked address(es) cleared)")
 
 
 @account_app.command("demo-code")

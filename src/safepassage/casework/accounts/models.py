@@ -21,8 +21,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from safepassage.casework.accounts.authenticators import Authenticator
+from safepassage.casework.accounts.lockout import LoginFailures
 
-__all__ = ["ApiToken", "Authenticator", "Organisation", "Role", "Team", "User"]
+__all__ = ["ApiToken", "Authenticator", "LoginFailures", "Organisation", "Role", "Team", "User"]
 
 
 class Organisation(models.Model):

@@ -14,7 +14,6 @@ from contextlib import contextmanager
 
 import qrcode
 import qrcode.image.svg
-from axes.handlers.proxy import AxesProxyHandler
 from django.contrib import auth, messages
 from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
@@ -35,6 +34,7 @@ from safepassage.casework.accounts.forms import (
     LoginForm,
     PasswordCheckForm,
 )
+from safepassage.casework.accounts.lockout import locked_page, request_address, wait_for
 from safepassage.casework.accounts.models import ApiToken, Authenticator, User
 from safepassage.casework.audit.chain import record
 
@@ -53,7 +53,8 @@ def _password_mark(user: User) -> str:
 
 
 def _locked(request: HttpRequest, username: str) -> bool:
-    return bool(AxesProxyHandler.is_locked(request, credentials={"username": username}))
+    """Locked for this name at this address (accounts/lockout.py)."""
+    return wait_for(username, request_address(request)).total_seconds() > 0
 
 
 _attempt_locks: weakref.WeakValueDictionary[str, threading.Lock] = weakref.WeakValueDictionary()
@@ -99,11 +100,11 @@ def login(request: HttpRequest) -> HttpResponse:
         username = form.cleaned_data["username"]
         with _one_attempt_at_a_time(username):
             if _locked(request, username):
-                return render(request, "accounts/locked.html", status=429)
+                return locked_page(request, username)
             user = auth.authenticate(request, username=username, password=form.cleaned_data["password"])
             if user is None:
                 if _locked(request, username):
-                    return render(request, "accounts/locked.html", status=429)
+                    return locked_page(request, username)
                 messages.error(request, _("Wrong username, password or code."))
                 return render(request, "accounts/login.html", {"form": form})
             device = None
@@ -113,7 +114,7 @@ def login(request: HttpRequest) -> HttpResponse:
                 if device is None:
                     _code_failed(request, username)
                     if _locked(request, username):
-                        return render(request, "accounts/locked.html", status=429)
+                        return locked_page(request, username)
                     messages.error(request, _("Wrong username, password or code."))
                     return render(request, "accounts/login.html", {"form": form})
             if device is None or user.must_set_password:
@@ -157,7 +158,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:login")
     user, device = enrolment
     if _locked(request, user.username):
-        return render(request, "accounts/locked.html", status=429)
+        return locked_page(request, user.username)
     form = EnrolForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"].strip()):
@@ -216,7 +217,7 @@ def me(request: HttpRequest) -> HttpResponse:
     form = PasswordCheckForm(request.POST or None)
     if request.method == "POST" and request.POST.get("action") == "new-token" and form.is_valid():
         if _locked(request, user.username):
-            return render(request, "accounts/locked.html", status=429)
+            return locked_page(request, user.username)
         if user.check_password(form.cleaned_data["password"]):
             _row, token = ApiToken.issue(user)
             record(user.username, "account.api_token")

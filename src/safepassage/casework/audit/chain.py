@@ -57,10 +57,18 @@ def record(actor: str, action: str, case_id: object = "", detail: str = "") -> A
 
 
 def reset_head() -> None:
-    """Point the head at the last entry (after a restore replaced the entries)."""
+    """Point the head at the entries there are (after a restore replaced them): its end at the
+    last, its start just before the first (a pruned log starts later than #1)."""
     last = AuditEntry.objects.order_by("-seq").first()
+    first = AuditEntry.objects.order_by("seq").first()
     AuditHead.objects.update_or_create(
-        pk=1, defaults={"seq": last.seq if last else 0, "mac": last.mac if last else GENESIS}
+        pk=1,
+        defaults={
+            "seq": last.seq if last else 0,
+            "mac": last.mac if last else GENESIS,
+            "base_seq": first.seq - 1 if first else 0,
+            "base_mac": first.prev if first else GENESIS,
+        },
     )
     if last is not None:
         write_anchor(last, rewind=True)
@@ -123,27 +131,47 @@ class Verdict:
 ANCHOR_CATCH_UP_SECONDS = 2.0
 
 
+def prune_record_detail(base_seq: int, count: int, days: int) -> str:
+    """The detail of the audit.prune entry that vouches for a chain starting after #base_seq."""
+    return f"through #{base_seq}: {count} entries older than {days} days"
+
+
+def _start() -> tuple[int, str]:
+    head = AuditHead.objects.filter(pk=1).first()
+    return (head.base_seq, head.base_mac) if head is not None else (0, GENESIS)
+
+
 def verify_chain(expect: tuple[int, str] | None = None) -> Verdict:
-    """Check every MAC and link, then the end of the log against the anchor file, and, when
-    given, an offline copy of an earlier anchor (`expect`: sequence and MAC)."""
-    expected_prev = GENESIS
-    expected_seq = 1
+    """Check every MAC and link from the chain's start (#1, or the entry after the last prune),
+    then the end of the log against the anchor file, and, when given, an offline copy of an
+    earlier anchor (`expect`: sequence and MAC)."""
+    base_seq, base_mac = _start()
+    expected_prev, expected_seq = base_mac, base_seq + 1
     macs: dict[int, str] = {}
+    vouched = base_seq == 0
     for entry in AuditEntry.objects.order_by("seq").iterator():
+        checked = expected_seq - 1 - base_seq
         if entry.seq != expected_seq:
-            return Verdict(False, expected_seq - 1, f"entry #{expected_seq} is missing")
+            return Verdict(False, checked, f"entry #{expected_seq} is missing")
         if entry.prev != expected_prev:
-            return Verdict(False, expected_seq - 1, f"entry #{entry.seq} does not follow #{entry.seq - 1}")
+            return Verdict(False, checked, f"entry #{entry.seq} does not follow #{entry.seq - 1}")
         if not hmac.compare_digest(entry.mac, _mac(entry)):
-            return Verdict(False, expected_seq - 1, f"entry #{entry.seq} was altered")
+            return Verdict(False, checked, f"entry #{entry.seq} was altered")
+        if entry.action == "audit.prune" and entry.detail.startswith(f"through #{base_seq}:"):
+            vouched = True
         macs[entry.seq] = entry.mac
         expected_prev, expected_seq = entry.mac, expected_seq + 1
-    count = expected_seq - 1
+    last = expected_seq - 1
+    count = last - base_seq
+    if not vouched:
+        return Verdict(False, 0, f"the log starts after #{base_seq} but no audit.prune entry says so: its beginning was cut off")
+    if expect is not None and expect[0] <= base_seq:
+        return Verdict(False, count, f"entry #{expect[0]} was pruned (the log now starts after #{base_seq}): keep a newer offline anchor")
     if expect is not None and macs.get(expect[0]) != expect[1]:
         return Verdict(False, count, f"entry #{expect[0]} differs from the offline anchor: the log was rewritten or cut")
     anchor = read_anchor()
     deadline = time.monotonic() + ANCHOR_CATCH_UP_SECONDS
-    while anchor is not None and anchor[0] < count and time.monotonic() < deadline:
+    while anchor is not None and anchor[0] < last and time.monotonic() < deadline:
         time.sleep(0.1)
         anchor = read_anchor()
     if anchor is None:
@@ -153,6 +181,6 @@ def verify_chain(expect: tuple[int, str] | None = None) -> Verdict:
     seq, mac = anchor
     if macs.get(seq) != mac:
         return Verdict(False, count, f"entries from #{seq} on were removed or replaced (the anchor names #{seq})")
-    if seq < count:
-        return Verdict(False, count, f"the anchor names #{seq} but the log ends at #{count}: the anchor was rewound")
+    if seq < last:
+        return Verdict(False, count, f"the anchor names #{seq} but the log ends at #{last}: the anchor was rewound")
     return Verdict(True, count)
