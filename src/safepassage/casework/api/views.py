@@ -41,6 +41,7 @@ from safepassage.casework.cases.service import (
     timeline,
     today,
 )
+from safepassage.profile.reader import ProfileError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -130,7 +131,10 @@ def assessments(request: HttpRequest, user: User, case_id: uuid.UUID) -> HttpRes
     payload = _parse(request, AssessIn)
     if payload.as_of and payload.as_of > dt.date.today():
         return error(400, "as_of: the date is in the future")
-    snapshot = run_assessment(user, opened, [payload.country] if payload.country else None, payload.as_of or today())
+    try:
+        snapshot = run_assessment(user, opened, [payload.country] if payload.country else None, payload.as_of or today())
+    except ProfileError as problem:  # stored before a stricter rule: the case needs a fix first
+        return error(409, f"record.{problem}")
     return _json(SnapshotOut(id=snapshot.pk, created=snapshot.created, report=snapshot.open_report(opened.key)), 201)
 
 
