@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from safepassage.casework.accounts.models import Organisation
+from safepassage.casework.accounts.models import Authenticator, Organisation
 from safepassage.casework.backup import MAGIC, create_backup, restore_backup
 from safepassage.casework.cases.models import Case, NameToken
 from safepassage.casework.cases.service import erase_case, open_case
@@ -141,11 +141,19 @@ def test_a_backup_in_the_old_format_is_restored_without_its_erased_cases(world: 
     from safepassage.casework.vault.sealing import seal
 
     dump = io.StringIO()
-    call_command("dumpdata", *MODELS, "cases.nametoken", format="json", stdout=dump)
+    call_command("dumpdata", *[m for m in MODELS if m != "accounts.authenticator"], "cases.nametoken", format="json", stdout=dump)
+    rows = json.loads(dump.getvalue())
+    # the old format held django-otp's devices, seeds in clear
+    seeds = {d.user_id: d.bin_key for d in Authenticator.objects.all()}
+    rows[4:4] = [
+        {"model": "otp_totp.totpdevice", "pk": n, "fields": {"user": user, "name": "phone", "confirmed": True, "key": seed.hex(), "step": 30, "t0": 0, "digits": 6, "tolerance": 1, "drift": 0, "last_t": -1, "throttling_failure_timestamp": None, "throttling_failure_count": 0, "created_at": None, "last_used_at": None}}
+        for n, (user, seed) in enumerate(seeds.items(), 1)
+    ]
     legacy = tmp_path / "old.spbk"
-    legacy.write_bytes(LEGACY_MAGIC + seal(derive_key("backup"), dump.getvalue().encode(), LEGACY_MAGIC))
+    legacy.write_bytes(LEGACY_MAGIC + seal(derive_key("backup"), json.dumps(rows).encode(), LEGACY_MAGIC))
     erase_case(world.coordinator, world.case.pk)
     restored = restore_backup(legacy)
     assert restored.erased == 1 and not Case.objects.filter(pk=world.case.pk).exists()
     found = verified_client(world.coordinator).post("/cases/", {"q": "other"}).context["cases"]
     assert [c.pk for c in found] == [world.other_case.pk]
+    assert {d.user_id: d.bin_key for d in Authenticator.objects.all()} == seeds  # phones keep working

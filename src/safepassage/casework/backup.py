@@ -135,6 +135,8 @@ def _open(path: Path) -> tuple[list[Row], dict[str, list[Row]], int, int]:
         for row in data:
             if row["model"] == "cases.nametoken":
                 continue  # keyed the old way; rebuilt from the names
+            if row["model"] == LEGACY_TOTP:
+                row = _sealed_authenticator(row)
             case_id = _case_of(row)
             if case_id is None:
                 shared.append(row)
@@ -161,6 +163,26 @@ def _open(path: Path) -> tuple[list[Row], dict[str, list[Row]], int, int]:
         except (SealError, ValueError):
             raise BackupError(f"{path}: the part of case {case_id} failed authentication") from None
     return shared, by_case, erased, keyless
+
+
+LEGACY_TOTP = "otp_totp.totpdevice"  # django-otp's device, with the seed in clear (SPBK1 backups)
+
+
+def _sealed_authenticator(row: Row) -> Row:
+    """An old backup's TOTP device as an Authenticator row: same seed, now sealed (the same
+    conversion as migration accounts 0005)."""
+    fields = row["fields"]
+    seed = bytes.fromhex(fields["key"])
+    place = f"accounts.authenticator:{fields['user']}".encode()
+    kept = ("user", "name", "confirmed", "throttling_failure_timestamp", "throttling_failure_count", "drift", "last_t")
+    return {
+        "model": "accounts.authenticator",
+        "pk": row["pk"],
+        "fields": {
+            **{name: fields[name] for name in kept if name in fields},
+            "sealed_seed": base64.b64encode(seal_under("totp-seed", seed, place)).decode(),
+        },
+    }
 
 
 def restore_backup(path: Path, actor: str = "cli") -> Restored:
