@@ -22,7 +22,7 @@ from safepassage.casework.environment import SettingError, flag
 SERVING = re.compile(r"serving on http://127\.0\.0\.1:(\d+)/")
 
 
-def _environment(home: Path, **extra: str) -> dict[str, str]:
+def environment_for(home: Path, **extra: str) -> dict[str, str]:
     """The production settings (not the tests'), on SQLite in `home`."""
     dropped = ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
     env = {k: v for k, v in os.environ.items() if not k.startswith("SAFEPASSAGE_") and k not in dropped}
@@ -34,7 +34,7 @@ def served(home: Path, **extra: str) -> Iterator[int]:
     """A real `safepassage serve` on a port the system picks (port 0); yields that port."""
     server = subprocess.Popen(
         [sys.executable, "-m", "safepassage", "serve", "--port", "0", "--threads", "2"],
-        env=_environment(home, **extra), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        env=environment_for(home, **extra), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:
         assert server.stderr is not None
@@ -104,7 +104,7 @@ def test_anything_else_is_refused(monkeypatch: pytest.MonkeyPatch, value: str) -
 def test_a_bad_boolean_setting_stops_the_command_in_one_line(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "safepassage", "audit", "verify"],
-        env=_environment(tmp_path, SAFEPASSAGE_HTTPS="maybe"), capture_output=True, text=True, timeout=120,
+        env=environment_for(tmp_path, SAFEPASSAGE_HTTPS="maybe"), capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()

@@ -25,7 +25,7 @@ from safepassage.casework.audit.retention import prune
 from safepassage.cli import app
 
 from .conftest import World, verified_client
-from .test_https_proxy import _environment, served
+from .test_https_proxy import environment_for, served
 
 
 def old_entries(days: int, count: int) -> None:
@@ -95,7 +95,7 @@ SETUP = textwrap.dedent("""
 
 
 def test_serve_prunes_by_itself(tmp_path: Path) -> None:
-    env = _environment(tmp_path)
+    env = environment_for(tmp_path)
     subprocess.run([sys.executable, "-c", SETUP], env=env, check=True, timeout=120)
     with served(tmp_path):
         pass  # started, pruned at start, stopped
