@@ -152,5 +152,7 @@ def test_a_case_stored_before_the_region_rule_stays_readable_and_asks_for_a_fix(
     assert client.get(f"/cases/{world.case.pk}/").status_code == 200
     page = client.post(f"/cases/{world.case.pk}/assess/", {"country": "KZ"}, follow=True)
     assert "location.region" in page.content.decode()
+    dossier = client.post(f"/cases/{world.case.pk}/dossier/", {"kind": "lawyer", "language": "en"}, follow=True)
+    assert dossier.status_code == 200 and "location.region" in dossier.content.decode()
     refused = api(world).post(f"/api/v1/cases/{world.case.pk}/assessments", {"country": "KZ"}, content_type="application/json")
     assert refused.status_code == 409 and "location.region" in refused.json()["error"] and "ALMATY" not in refused.json()["error"]
