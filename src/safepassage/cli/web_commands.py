@@ -43,6 +43,24 @@ def serve(
             "behind a TLS proxy and set SAFEPASSAGE_HTTPS=1 and SAFEPASSAGE_ALLOWED_HOSTS",
             err=True,
         )
+    # Everything is ready before the port is bound: whoever can connect finds the demo there.
+    login: dict[str, str] | None = None
+    if demo:
+        from safepassage.casework.demo import ensure_demo
+
+        login = ensure_demo()
+    else:
+        from safepassage.casework.accounts.models import User
+
+        if not User.objects.exists():
+            typer.echo(
+                "no accounts yet: create the first with `safepassage account create NAME "
+                "--organisation ORG --role coordinator --team TEAM` (or start with --demo)",
+                err=True,
+            )
+    from safepassage.casework.audit.retention import start_pruning
+
+    start_pruning()  # old audit entries, expired sessions, quiet lockout records
     import waitress
 
     from safepassage.casework.wsgi import application
@@ -56,28 +74,13 @@ def serve(
         max_request_body_size=largest, inbuf_overflow=largest + 1, outbuf_overflow=largest * 2,
         **_proxy_options(settings.TRUSTED_PROXY),
     )
-    if demo:
-        from safepassage.casework.demo import ensure_demo
-
-        login = ensure_demo()
+    if login is not None:
         typer.echo(
             f"\nSafe Passage casework at http://{host}:{server.effective_port}/\n"
             f"  demo login: {login['username']} / {login['password']}\n"
             f"  authenticator key (TOTP, add it to an app such as Aegis or FreeOTP): {login['totp_secret']}\n"
             f"  or print the current code with: safepassage account demo-code\n"
         )
-    else:
-        from safepassage.casework.accounts.models import User
-
-        if not User.objects.exists():
-            typer.echo(
-                "no accounts yet: create the first with `safepassage account create NAME "
-                "--organisation ORG --role coordinator --team TEAM` (or start with --demo)",
-                err=True,
-            )
-    from safepassage.casework.audit.retention import start_pruning
-
-    start_pruning()  # old audit entries, expired sessions, quiet lockout records
     # the port actually bound (--port 0 lets the system choose one)
     typer.echo(f"serving on http://{host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
     server.run()
