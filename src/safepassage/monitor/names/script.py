@@ -1,0 +1,141 @@
+"""How one word of a name is reduced so that its spellings in Cyrillic, Latin and Arabic meet.
+
+Three forms of every word, from the most to the least exact:
+
+- `fold`: Latin letters with the usual transliteration differences flattened (ye/e, kh/h,
+  y/i, doubled letters...): "Солтаева", "Soltayeva" and "Soltaeva" all give "soltaeva".
+- `stem`: the fold without a Russian case ending ("Солтаевой", "Soltaevoy" give "soltaev").
+- `skeleton`: consonants only, so that Arabic (written without short vowels) meets Latin:
+  "سلطاييفا" and "Soltaeva" both give "sltf".
+
+Index keys are skeletons (typo- and script-tolerant, cheap); verification compares folds and
+stems with rapidfuzz, or skeletons where one side is written in an abjad.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+
+# Arabic letters to Latin, our own table: anyascii marks ain and hamza with punctuation and
+# spells ta marbuta "h"; here letters without a Latin consonant are vowels or nothing.
+_ARABIC = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ء": "", "ع": "",
+    "ئ": "i", "ؤ": "u", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "u",
+    "ي": "i", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ی": "i", "ڤ": "v",
+}  # fmt: skip
+_ARABIC_MARKS = dict.fromkeys(
+    [*range(0x064B, 0x0660), 0x0670, 0x0640, 0x200C, 0x200D], None
+)  # harakat, superscript alif, tatweel, zero-width joiners
+
+# Russian noun and adjective case endings, longest first. Stripped only when at least three
+# letters remain, so short names keep their shape.
+_CYRILLIC_ENDINGS = (
+    "ыми", "ими", "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ый", "ий", "ым", "им",
+    "ом", "ем", "ых", "их", "ах", "ях", "ам", "ям", "ую", "юю", "ая", "яя", "ою", "ею",
+    "у", "ю", "а", "я", "е", "ы", "и", "о", "ь",
+)  # fmt: skip
+# The same endings as they look after transliteration and folding (y -> i, yu -> iu ...).
+_LATIN_ENDINGS = (
+    "oiu", "eiu", "imi", "ami", "ogo", "ego", "omu", "emu", "aia", "oi", "ei", "ii", "im",
+    "om", "em", "ih", "ah", "am", "iu", "ia", "u", "a", "e", "i", "o",
+)  # fmt: skip
+_MIN_STEM = 3
+
+# Order matters: longer spellings first, and "zh"/"dzh" are parked on "J" before j -> i.
+_FOLD_STEPS = (
+    ("shch", "sh"), ("sch", "sh"), ("dzh", "J"), ("dj", "J"), ("zh", "J"), ("kh", "h"),
+    ("gh", "g"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("q", "k"),
+    ("tch", "ch"), ("ts", "z"), ("tz", "z"), ("w", "v"), ("x", "ks"), ("j", "i"), ("y", "i"),
+    ("ie", "e"), ("J", "j"),
+)  # fmt: skip
+_LONE_C = re.compile(r"c(?!h)")
+_DOUBLE = re.compile(r"(.)\1+")
+_NOT_LETTER = re.compile(r"[^a-zJ]")
+_VOWELS = str.maketrans("", "", "aeiou")
+_SKELETON_STEPS = (("ch", "s"), ("sh", "s"), ("v", "f"), ("p", "b"))
+
+
+def is_cyrillic(word: str) -> bool:
+    return any("\u0400" <= ch <= "\u052f" for ch in word)
+
+
+def is_abjad(word: str) -> bool:
+    """Arabic-script words (Arabic, Persian, Urdu letters) carry no short vowels."""
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff" for ch in word)
+
+
+def strip_marks(text: str) -> str:
+    return text.translate(_ARABIC_MARKS)
+
+
+def to_latin(word: str) -> str:
+    if is_abjad(word):
+        word = strip_marks(word)
+        if word.startswith("ال") and len(word) > 4:  # the article al- is not part of the name
+            word = word[2:]
+        return "".join(_ARABIC.get(ch, "") for ch in word)
+    return anyascii(unicodedata.normalize("NFC", word))
+
+
+@lru_cache(maxsize=200_000)
+def fold(word: str) -> str:
+    latin = _NOT_LETTER.sub("", _LONE_C.sub("k", to_latin(word).lower()))
+    for old, new in _FOLD_STEPS:
+        latin = latin.replace(old, new)
+    return _DOUBLE.sub(r"\1", latin)
+
+
+def _strip(word: str, endings: tuple[str, ...]) -> str:
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The fold without a case ending; Arabic-script words are left whole."""
+    if is_abjad(word):
+        return fold(word)
+    if is_cyrillic(word):
+        return fold(_strip(word.lower(), _CYRILLIC_ENDINGS))
+    return _strip(fold(word), _LATIN_ENDINGS)
+
+
+def skeleton(folded: str) -> str:
+    for old, new in _SKELETON_STEPS:
+        folded = folded.replace(old, new)
+    return _DOUBLE.sub(r"\1", folded.translate(_VOWELS))
+
+
+@lru_cache(maxsize=200_000)
+def index_keys(word: str) -> tuple[str, ...]:
+    """Keys under which a word is filed and looked up: the skeletons of its fold and its stem,
+    or, for words with fewer than two consonants, the exact fold (marked with '=')."""
+    keys = {skeleton(fold(word)), skeleton(stem(word))}
+    keys = {key for key in keys if len(key) >= 2}
+    if keys:
+        return tuple(sorted(keys))
+    folded = fold(word)
+    return (f"={folded}",) if len(folded) >= 2 else ()
+
+
+@dataclass(frozen=True)
+class Forms:
+    folded: str
+    stemmed: str
+    skeleton: str
+    abjad: bool
+
+
+@lru_cache(maxsize=200_000)
+def forms(word: str) -> Forms:
+    folded = fold(word)
+    return Forms(folded, stem(word), skeleton(folded), is_abjad(word))

