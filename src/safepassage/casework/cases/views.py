@@ -44,6 +44,7 @@ from safepassage.casework.cases.service import (
     timeline,
     update_case,
 )
+from safepassage.casework.monitoring.case_page import case_monitoring
 
 SNAPSHOTS_SHOWN = 10  # the latest; each one listed costs a decryption
 
@@ -128,6 +129,7 @@ def case_detail(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         "referral_form": ReferralForm(),
         "may_erase": may_erase(user),
         "statuses": REFERRAL_STATUSES,
+        **case_monitoring(opened),
     }
     return render(request, "cases/detail.html", context)
 
