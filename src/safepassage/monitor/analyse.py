@@ -44,6 +44,9 @@ def analyse(text: str, index: NameIndex, gazetteer: Gazetteer | None = None, min
     places: list[FoundPlace] = []
     if matches or incident:
         places = (gazetteer or load_gazetteer()).find(article)
+    # a word that is part of a watched name is not also a place (Kheda is a town in India)
+    named = {p for m in matches for p in m.positions}
+    places = [p for p in places if p.word not in named]
     findings = tuple(
         Finding(m, places_near(places, m.first_word, m.last_word), excerpt(text, m.first_word, m.last_word))
         for m in matches

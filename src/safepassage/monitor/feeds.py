@@ -66,7 +66,7 @@ def _published(entry: Any) -> dt.datetime | None:
 def parse_feed(body: bytes, base_url: str = "") -> list[FeedEntry]:
     refuse_entities(body)
     parsed = feedparser.parse(body, response_headers={"content-location": base_url} if base_url else None)
-    if not parsed.entries and (parsed.bozo or not parsed.get("feed")):
+    if not parsed.get("version"):  # feedparser names the format it recognised; none: not a feed
         raise FeedError("not an RSS or Atom feed")
     entries = []
     for entry in parsed.entries[:MAX_ENTRIES]:

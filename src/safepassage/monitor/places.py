@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from rapidfuzz.fuzz import ratio
 
 from safepassage.kb.base import load_base_layer
-from safepassage.monitor.names.script import is_abjad, stem
+from safepassage.monitor.names.script import fold, is_abjad, place_key, short_stem, skeleton, strip_marks
 from safepassage.monitor.text import words
 
 DATA = Path(__file__).parent / "data"
@@ -46,16 +47,18 @@ class FoundPlace:
     word: int  # position of its first word
 
 
-SHORT = 4  # names whose stems have fewer letters must match exactly ("Ufa", not "of")
+SHORT = 3  # names whose keys have fewer letters must match exactly
+SOUNDS_LIKE = 90.0
+LARGE_CITY = 1_000_000  # only cities this large keep three-letter Arabic names (دبي, Dubai)
 RANK = {"country": 0, "region": 1, "city": 2}
 
 
 def _key(name: str) -> tuple[str, ...]:
-    return tuple(stem(w) for w in words(name))
+    return tuple(place_key(w) for w in words(name))
 
 
 def _is_short(key: tuple[str, ...]) -> bool:
-    return sum(len(part) for part in key) < SHORT
+    return sum(len(part) - 1 for part in key) < SHORT  # without the script letter
 
 
 class Gazetteer:
@@ -68,7 +71,7 @@ class Gazetteer:
 
     def find(self, article: list[str]) -> list[FoundPlace]:
         found: list[FoundPlace] = []
-        stems = [stem(w) for w in article]
+        stems = [place_key(w) for w in article]
         i = 0
         while i < len(article):
             # a place name is a proper noun: capitalised, except in scripts without case
@@ -78,7 +81,11 @@ class Gazetteer:
             for n in range(min(LONGEST_NAME, len(article) - i), 0, -1):
                 place = self._names.get(tuple(stems[i : i + n]))
                 if place is None and n == 1:
-                    place = self._exact.get(article[i].casefold())
+                    place = (
+                        self._exact.get(article[i].casefold())
+                        or self._names.get((short_stem(article[i]),))
+                        or self._arabic_prefixed(article[i])
+                    )
                 if place:
                     found.append(FoundPlace(place, " ".join(article[i : i + n]), i))
                     i += n
@@ -86,6 +93,14 @@ class Gazetteer:
             else:
                 i += 1
         return found
+
+
+    def _arabic_prefixed(self, word: str) -> Place | None:
+        """بجدة is "in Jeddah": Arabic writes و, ب, ل, ف, ك joined to the next word."""
+        if is_abjad(word) and len(word) >= 5 and word[0] in "وبلفك":
+            key = place_key(word[1:])
+            return self._names.get((key,)) or self._exact.get(word[1:].casefold())
+        return None
 
 
 @cache
@@ -120,6 +135,9 @@ def load_gazetteer() -> Gazetteer:
         place = Place(city["name"], city["country"], "city")
         for name in city["names"]:
             add(name, place)
+    for code, others in regions["country_names"].items():
+        for name in others:
+            add(name, Place(base.name(code), code, "country"))
     for region in regions["regions"]:
         place = Place(region["names"][0], region["country"], "region")
         for name in region["names"]:
@@ -141,6 +159,22 @@ def _script_ok(name: str) -> bool:
     return latin and name[:1].isupper() and not name.isupper()
 
 
+def _is_latin(name: str) -> bool:
+    return not (is_abjad(name) or any("\u0400" <= ch <= "\u04ff" for ch in name))
+
+
+def _sounds_like(name: str, latin: list[str]) -> bool:
+    """A Cyrillic or Arabic name is kept only if its consonants resemble a Latin name of the
+    same city: GeoNames' alternate names include unrelated words (Arabic "the authorities"
+    filed under a Moroccan town) that would turn ordinary words into places."""
+    mine = "".join(skeleton(fold(w)) for w in words(name))
+    for other in latin:
+        theirs = "".join(skeleton(fold(w)) for w in words(other))
+        if mine == theirs or (min(len(mine), len(theirs)) >= 5 and ratio(mine, theirs) >= SOUNDS_LIKE):
+            return True
+    return False
+
+
 def build_places(watched: set[str]) -> dict[str, Any]:
     """Arabic country names and cities (names in Latin, Cyrillic and Arabic script) from the
     installed packages; `watched` countries also get their smaller towns."""
@@ -154,8 +188,14 @@ def build_places(watched: set[str]) -> dict[str, Any]:
         floor = CITY_POPULATION_WATCHED if city["countrycode"] in watched else CITY_POPULATION
         if city["population"] < floor:
             continue
+        latin = [city["name"], *(n for n in city.get("alternatenames", []) if _script_ok(n) and _is_latin(n) and len(n) > SHORT)]
+        others = [
+            n for n in city.get("alternatenames", [])
+            if _script_ok(n) and not _is_latin(n) and _sounds_like(n, latin)
+            and (city["population"] >= LARGE_CITY or not is_abjad(n) or len(strip_marks(n).replace(" ", "")) >= 4)
+        ]  # fmt: skip
         by_key: dict[tuple[str, ...], str] = {}
-        for name in [city["name"], *(n for n in city.get("alternatenames", []) if _script_ok(n))]:
+        for name in latin + others:
             by_key.setdefault(_key(name), name)  # spellings that compare alike are kept once
         names = sorted(by_key.values())
         cities.append({"name": city["name"], "country": city["countrycode"], "population": city["population"], "names": names})

@@ -43,6 +43,7 @@ class NameMatch:
     score: float  # 0..1
     first_word: int  # word positions in the article, for excerpts and place proximity
     last_word: int
+    positions: tuple[int, ...] = ()  # of the matched words
 
 
 @dataclass
@@ -149,6 +150,7 @@ class NameIndex:
             score=round(_mean(chosen) / 100.0 * weight, 3),
             first_word=positions[0],
             last_word=positions[-1],
+            positions=tuple(positions),
         )
 
 

@@ -21,14 +21,16 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-# Arabic letters to Latin, our own table: anyascii marks ain and hamza with punctuation and
-# spells ta marbuta "h"; here letters without a Latin consonant are vowels or nothing.
+# Arabic letters straight to the folded Latin alphabet, our own table (anyascii marks ain and
+# hamza with punctuation and spells ta marbuta "h"). No digraphs are built from Arabic, so
+# د followed by ه stays "dh" and is not read as ذ; letters without a Latin consonant become
+# vowels (dropped by the skeleton) or nothing.
 _ARABIC = {
-    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ء": "", "ع": "",
-    "ئ": "i", "ؤ": "u", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
-    "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
-    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "u",
-    "ي": "i", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ی": "i", "ڤ": "v",
+    "ا": "a", "أ": "a", "إ": "a", "آ": "a", "ٱ": "a", "ى": "a", "ة": "a", "ء": "", "ع": "",
+    "ئ": "i", "ؤ": "u", "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "h", "د": "d",
+    "ذ": "d", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "u",
+    "ي": "i", "پ": "p", "چ": "ch", "ژ": "j", "گ": "g", "ک": "k", "ی": "i", "ڤ": "v",
 }  # fmt: skip
 _ARABIC_MARKS = dict.fromkeys(
     [*range(0x064B, 0x0660), 0x0670, 0x0640, 0x200C, 0x200D], None
@@ -52,7 +54,8 @@ _MIN_STEM = 3
 _FOLD_STEPS = (
     ("shch", "sh"), ("sch", "sh"), ("dzh", "J"), ("dj", "J"), ("zh", "J"), ("kh", "h"),
     ("gh", "g"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("q", "k"),
-    ("tch", "ch"), ("ts", "z"), ("tz", "z"), ("w", "v"), ("x", "ks"), ("j", "i"), ("y", "i"),
+    ("tch", "ch"), ("ts", "z"), ("tz", "z"), ("x", "ks"), ("j", "i"), ("y", "i"),
+    ("w", "u"),  # Marwan, Dahlawi: a glide, as Arabic writes it, rarely a Russian "v"
     ("ie", "e"), ("J", "j"),
 )  # fmt: skip
 _LONE_C = re.compile(r"c(?!h)")
@@ -86,15 +89,17 @@ def to_latin(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
+    if is_abjad(word):  # already in the folded alphabet; ت+س is the Russian ц, as in Latin
+        return _DOUBLE.sub(r"\1", to_latin(word).replace("ts", "z"))
     latin = _NOT_LETTER.sub("", _LONE_C.sub("k", to_latin(word).lower()))
     for old, new in _FOLD_STEPS:
         latin = latin.replace(old, new)
     return _DOUBLE.sub(r"\1", latin)
 
 
-def _strip(word: str, endings: tuple[str, ...]) -> str:
+def _strip(word: str, endings: tuple[str, ...], shortest: int = _MIN_STEM) -> str:
     for ending in endings:
-        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+        if word.endswith(ending) and len(word) - len(ending) >= shortest:
             return word[: -len(ending)]
     return word
 
@@ -107,6 +112,24 @@ def stem(word: str) -> str:
     if is_cyrillic(word):
         return fold(_strip(word.lower(), _CYRILLIC_ENDINGS))
     return _strip(fold(word), _LATIN_ENDINGS)
+
+
+def short_stem(word: str) -> str:
+    """Like place_key, but a Cyrillic word may keep only two letters: for short place names
+    declined in the text ("в Оше" is in Osh)."""
+    if is_cyrillic(word):
+        return "C" + fold(_strip(word.lower(), _CYRILLIC_ENDINGS, shortest=2))
+    return place_key(word)
+
+
+def place_key(word: str) -> str:
+    """Places are compared within one script (the gazetteer has each city's name in each
+    script, and across scripts short names collide with ordinary words): by stem in Cyrillic
+    (Russian declines them: "в Астане"), by fold elsewhere (English does not, and stemming
+    Latin words would make "Adam" the town Adama)."""
+    if is_cyrillic(word):
+        return "C" + stem(word)
+    return ("A" if is_abjad(word) else "L") + fold(word)
 
 
 def skeleton(folded: str) -> str:
