@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -70,7 +70,7 @@ def serve(routes: dict[str, Route]) -> Iterator[Site]:
     site = Site(routes)
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+        def do_GET(self) -> None:
             site.requests.append((self.path, dict(self.headers.items())))
             route = site.routes.get(self.path)
             reply = Reply(b"not found", 404) if route is None else (route(self) if callable(route) else route)
@@ -80,10 +80,8 @@ def serve(routes: dict[str, Route]) -> Iterator[Site]:
                 if value:
                     self.send_header(name, value)
             self.end_headers()
-            try:
+            with suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(reply.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
 
         def log_message(self, *args: object) -> None:
             pass

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safepassage.monitor.extract import canonical_url, content_hash, decode, from_html, from_text, language
+from safepassage.monitor.extract import (
+    canonical_url,
+    content_hash,
+    decode,
+    from_html,
+    from_text,
+    language,
+)
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 

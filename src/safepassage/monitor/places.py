@@ -22,7 +22,14 @@ import yaml
 from rapidfuzz.fuzz import ratio
 
 from safepassage.kb.base import load_base_layer
-from safepassage.monitor.names.script import fold, is_abjad, place_key, short_stem, skeleton, strip_marks
+from safepassage.monitor.names.script import (
+    fold,
+    is_abjad,
+    place_key,
+    short_stem,
+    skeleton,
+    strip_marks,
+)
 from safepassage.monitor.text import words
 
 DATA = Path(__file__).parent / "data"
