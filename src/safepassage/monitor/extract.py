@@ -68,9 +68,12 @@ def from_html(html: str, url: str = "") -> ArticleText:
         html[:MAX_HTML_CHARS], url=url or None, with_metadata=True, include_comments=False,
         include_tables=False, favor_precision=True,
     )  # fmt: skip
-    if document is None:
-        return ArticleText("", "", None, "und")
-    text = (getattr(document, "text", None) or "")[:MAX_TEXT_CHARS]
+    text = (getattr(document, "text", None) or "")[:MAX_TEXT_CHARS] if document else ""
+    if not text.strip():
+        # trafilatura keeps nothing from very short pages; a three-line notice that names a
+        # person matters as much as a long article, so take all of the page's text instead
+        text = (trafilatura.html2txt(html[:MAX_HTML_CHARS]) or "")[:MAX_TEXT_CHARS]
+        return ArticleText("", text, None, language(text) if text else "und")
     title = getattr(document, "title", None) or ""
     published = getattr(document, "date", None)
     return ArticleText(title, text, published, language(f"{title}\n{text}"))

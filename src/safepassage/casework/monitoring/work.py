@@ -48,10 +48,10 @@ def url_key(url: str) -> str:
 def schedule_due_feeds(config: MonitorConfig) -> int:
     """Queue a fetch for every source that is due. Several workers may run this at once: the
     conditional update of next_fetch lets exactly one of them queue each feed."""
-    now = timezone.now()
     queued = 0
     for source_id in sources():
         state, _ = FeedState.objects.get_or_create(source_id=source_id)
+        now = timezone.now()
         if state.next_fetch > now:
             continue
         won = FeedState.objects.filter(pk=state.pk, next_fetch=state.next_fetch).update(
@@ -124,7 +124,7 @@ def _read_article(url: str, payload: dict[str, str], fetcher: Fetcher) -> Articl
 
 def _article(job: Job, fetcher: Fetcher, watch: WatchCache) -> None:
     payload = {k: str(v) for k, v in job.payload.items()}
-    url = payload["url"]
+    url = canonical_url(payload["url"])  # fetched without tracking parameters, too
     key = url_key(url)
     if Article.objects.filter(url_hash=key).exists():
         with transaction.atomic():
@@ -140,7 +140,7 @@ def _article(job: Job, fetcher: Fetcher, watch: WatchCache) -> None:
         try:
             with transaction.atomic():
                 article = Article.objects.create(
-                    url=canonical_url(url)[:2000], url_hash=key, content_hash=digest,
+                    url=url[:2000], url_hash=key, content_hash=digest,
                     source_id=payload.get("source_id", "")[:64], title=(text.title or payload.get("title", ""))[:500],
                     text=body, language=text.language[:8], published=(text.published or "")[:10], duplicate_of=original,
                 )  # fmt: skip
