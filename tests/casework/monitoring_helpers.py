@@ -35,7 +35,7 @@ def news_routes(site: Site) -> dict[str, Reply]:
                 ("Мост", f"{site.base}/news/2.html", "Открылся мост"),
             ]),
             headers={"Content-Type": "application/rss+xml", "ETag": '"feed-v1"'},
-        ),  # fmt: skip
+        ),
         "/news/1.html": Reply(page("Задержание в Алматы", ARTICLE_TEXT), headers=html),
         "/news/2.html": Reply(page("Мост", ["В Махачкале открылся новый мост через реку; движение запустят в мае."]), headers=html),
     }
