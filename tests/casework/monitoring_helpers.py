@@ -13,6 +13,7 @@ from safepassage.casework.cases.models import Case
 from safepassage.casework.cases.service import open_case
 from safepassage.casework.monitoring import work
 from safepassage.casework.monitoring.config import MonitorConfig, load_config
+from safepassage.casework.monitoring.models import Alert
 from safepassage.casework.monitoring.records import WatchRecord
 from safepassage.casework.monitoring.watch import save_watch
 from tests.monitor.server import Reply, Site, page, rss
@@ -91,3 +92,20 @@ def subprocess_env(tmp_path: Path, site: Site, **extra: str) -> dict[str, str]:
         "SAFEPASSAGE_AUDIT_ANCHOR": str(settings.SAFEPASSAGE_AUDIT_ANCHOR),
         **extra,
     }
+
+
+def add_alert(case: Case, title: str = "An article") -> Alert:
+    """An alert on a case, sealed with its key, as the worker would raise it."""
+    from safepassage.casework.monitoring.records import AlertRecord, PlaceRecord
+    from safepassage.casework.vault.keystore import case_key
+
+    record = AlertRecord(
+        kind="named_with_place", article_id="00000000-0000-0000-0000-000000000001", url="https://news.example/a",
+        title=title, published="2025-02-07", source="local-news", name=WATCHED, matched=["Аминат", "Досхоеву"],
+        score=0.97, places=[PlaceRecord(name="Almaty", country="KZ", kind="city", text="Алматы")],
+        excerpt="Полиция Алматы задержала Аминат Досхоеву.",
+    )  # fmt: skip
+    alert = Alert(case=case, token=f"test-{case.pk}-{title}", created_by="monitor")
+    alert.seal_record(case_key(case.pk), record)
+    alert.save()
+    return alert
