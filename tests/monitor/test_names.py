@@ -102,7 +102,10 @@ def test_passport_spellings_are_offered_for_cyrillic_names() -> None:
     assert spellings["BGN/PCGN (English-language press)"] == "Yuliya Shchukina"
     assert transliterations("Yulia") == {}
     # spellings that fold alike are indexed once; a nickname is a name of its own
-    assert expand_names(["Мария Щукина"]) == ["Мария Щукина", "Marija Ščukina", "Маша Щукина"]
+    assert expand_names(["Мария Щукина"]) == ["Мария Щукина", "Маша Щукина"]
+    index = NameIndex([WatchEntry("w", ("Юлия Щукина",))])
+    for spelling in spellings.values():  # every scheme's spelling is found without being listed
+        assert index.find(f"Reporters spoke to {spelling} yesterday."), spelling
 
 
 def test_several_people_in_one_article_are_each_reported_once() -> None:

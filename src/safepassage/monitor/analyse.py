@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from safepassage.monitor.incidents import IncidentCandidate, find_incident
 from safepassage.monitor.names.index import NameIndex, NameMatch
+from safepassage.monitor.names.script import strip_marks
 from safepassage.monitor.places import FoundPlace, Gazetteer, load_gazetteer
-from safepassage.monitor.text import excerpt, words
+from safepassage.monitor.text import excerpt, word_offsets, words
 
 PLACE_WINDOW = 40  # words: a place this close to a name may tell where the person is
 
@@ -47,8 +48,9 @@ def analyse(text: str, index: NameIndex, gazetteer: Gazetteer | None = None, min
     # a word that is part of a watched name is not also a place (Kheda is a town in India)
     named = {p for m in matches for p in m.positions}
     places = [p for p in places if p.word not in named]
+    offsets = word_offsets(strip_marks(text), article) if matches or incident else []
     findings = tuple(
-        Finding(m, places_near(places, m.first_word, m.last_word), excerpt(text, m.first_word, m.last_word))
+        Finding(m, places_near(places, m.first_word, m.last_word), excerpt(text, m.first_word, m.last_word, offsets=offsets))
         for m in matches
     )
     if incident is None:
@@ -57,5 +59,5 @@ def analyse(text: str, index: NameIndex, gazetteer: Gazetteer | None = None, min
         findings,
         incident,
         places_near(places, incident.first_word, incident.last_word),
-        excerpt(text, incident.first_word, incident.last_word, context=240),
+        excerpt(text, incident.first_word, incident.last_word, context=240, offsets=offsets),
     )

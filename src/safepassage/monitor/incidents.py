@@ -6,7 +6,7 @@ adds anything to the knowledge base itself."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -62,6 +62,7 @@ def load_terms(path: Path = TERMS_FILE) -> Terms:
     return Terms(window=int(raw["window"]), kinds=kinds, origins=origins, by_head=_by_head(kinds, origins))
 
 
+@lru_cache(maxsize=200_000)
 def _forms(word: str) -> tuple[str, ...]:
     lowered = word.lower()
     if not is_abjad(lowered):

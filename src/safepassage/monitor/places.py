@@ -14,7 +14,7 @@ import gettext
 import importlib.metadata
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,11 @@ LARGE_CITY = 1_000_000  # only cities this large keep three-letter Arabic names 
 RANK = {"country": 0, "region": 1, "city": 2}
 
 
+def _proper(word: str) -> bool:
+    """A place name is a proper noun: capitalised, except in scripts without case."""
+    return word[:1].isupper() or is_abjad(word)
+
+
 def _key(name: str) -> tuple[str, ...]:
     return tuple(place_key(w) for w in words(name))
 
@@ -72,35 +77,50 @@ class Gazetteer:
     def __init__(self, names: dict[tuple[str, ...], Place], exact: dict[str, Place]) -> None:
         self._names = names
         self._exact = exact
+        # first words of names of several words: only there is a longer name tried
+        self._starts = {key[0] for key in names if len(key) > 1}
 
     def __len__(self) -> int:
         return len(self._names) + len(self._exact)
 
     def find(self, article: list[str]) -> list[FoundPlace]:
         found: list[FoundPlace] = []
-        stems = [place_key(w) for w in article]
-        i = 0
-        while i < len(article):
-            # a place name is a proper noun: capitalised, except in scripts without case
-            if not (article[i][:1].isupper() or is_abjad(article[i])):
-                i += 1
+        info, names = self._info, self._names
+        i, count = 0, len(article)
+        while i < count:
+            word = article[i]
+            starts_longer, place = info(word)
+            if starts_longer:  # maybe the first word of a longer name ("Nur-Sultan")
+                for n in range(min(LONGEST_NAME, count - i), 1, -1):
+                    longer = names.get(tuple(place_key(w) for w in article[i : i + n]))
+                    if longer:
+                        found.append(FoundPlace(longer, " ".join(article[i : i + n]), i))
+                        i += n
+                        break
+                else:
+                    if place:
+                        found.append(FoundPlace(place, word, i))
+                    i += 1
                 continue
-            for n in range(min(LONGEST_NAME, len(article) - i), 0, -1):
-                place = self._names.get(tuple(stems[i : i + n]))
-                if place is None and n == 1:
-                    place = (
-                        self._exact.get(article[i].casefold())
-                        or self._names.get((short_stem(article[i]),))
-                        or self._arabic_prefixed(article[i])
-                    )
-                if place:
-                    found.append(FoundPlace(place, " ".join(article[i : i + n]), i))
-                    i += n
-                    break
-            else:
-                i += 1
+            if place:
+                found.append(FoundPlace(place, word, i))
+            i += 1
         return found
 
+    @lru_cache(maxsize=200_000)  # noqa: B019 (one gazetteer per process, kept for its life)
+    def _info(self, word: str) -> tuple[bool, Place | None]:
+        """Whether a proper noun may begin a longer place name, and the place it names alone."""
+        if not _proper(word):
+            return False, None
+        return place_key(word) in self._starts, self._single(word)
+
+    def _single(self, word: str) -> Place | None:
+        return (
+            self._names.get((place_key(word),))
+            or self._exact.get(word.casefold())
+            or self._names.get((short_stem(word),))
+            or self._arabic_prefixed(word)
+        )
 
     def _arabic_prefixed(self, word: str) -> Place | None:
         """بجدة is "in Jeddah": Arabic writes و, ب, ل, ف, ك joined to the next word."""

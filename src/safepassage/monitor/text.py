@@ -16,16 +16,12 @@ def words(text: str) -> list[str]:
     return WORD.findall(strip_marks(text))
 
 
-def spans(text: str) -> list[tuple[int, int]]:
-    """Character offsets of each word of `words(text)`, in the text as given (marks stripped
-    first, so offsets are of the stripped text; used for excerpts only)."""
-    return [m.span() for m in WORD.finditer(strip_marks(text))]
-
-
-def excerpt(text: str, first_word: int, last_word: int, context: int = 160) -> str:
-    """The passage around words first_word..last_word, on one line."""
+def excerpt(text: str, first_word: int, last_word: int, context: int = 160, offsets: list[tuple[int, int]] | None = None) -> str:
+    """The passage around words first_word..last_word, on one line. `offsets` are the words'
+    spans in the text with Arabic marks removed (computed here unless the caller has them)."""
     clean = strip_marks(text)
-    offsets = [m.span() for m in WORD.finditer(clean)]
+    if offsets is None:
+        offsets = word_offsets(clean)
     if not offsets:
         return ""
     start = offsets[max(0, min(first_word, len(offsets) - 1))][0]
@@ -33,3 +29,17 @@ def excerpt(text: str, first_word: int, last_word: int, context: int = 160) -> s
     left, right = max(0, start - context), min(len(clean), end + context)
     passage = " ".join(clean[left:right].split())
     return ("…" if left else "") + passage + ("…" if right < len(clean) else "")
+
+
+def word_offsets(clean: str, found: list[str] | None = None) -> list[tuple[int, int]]:
+    """Where each word of `words(clean)` starts and ends; with the words already found, by
+    plain string search (much cheaper than running the regular expression again)."""
+    if found is None:
+        return [m.span() for m in WORD.finditer(clean)]
+    offsets: list[tuple[int, int]] = []
+    position = 0
+    for word in found:
+        start = clean.find(word, position)
+        position = start + len(word)
+        offsets.append((start, position))
+    return offsets

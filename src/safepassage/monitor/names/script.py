@@ -32,9 +32,8 @@ _ARABIC = {
     "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "u",
     "ي": "i", "پ": "p", "چ": "ch", "ژ": "j", "گ": "g", "ک": "k", "ی": "i", "ڤ": "v",
 }  # fmt: skip
-_ARABIC_MARKS = dict.fromkeys(
-    [*range(0x064B, 0x0660), 0x0670, 0x0640, 0x200C, 0x200D], None
-)  # harakat, superscript alif, tatweel, zero-width joiners
+# harakat, superscript alif, tatweel, zero-width joiners
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u200c\u200d]")
 
 # Russian noun and adjective case endings, longest first. Stripped only when at least three
 # letters remain, so short names keep their shape.
@@ -50,10 +49,11 @@ _LATIN_ENDINGS = (
 )  # fmt: skip
 _MIN_STEM = 3
 
-# Order matters: longer spellings first, and "zh"/"dzh" are parked on "J" before j -> i.
+# Order matters: longer spellings first, and "zh"/"dzh" are parked on "J" before j -> i;
+# th/dh/ph/gh come before kh, or Russian дх (dkh) would lose its h.
 _FOLD_STEPS = (
-    ("shch", "sh"), ("sch", "sh"), ("dzh", "J"), ("dj", "J"), ("zh", "J"), ("kh", "h"),
-    ("gh", "g"), ("ph", "f"), ("th", "t"), ("dh", "d"), ("ck", "k"), ("q", "k"),
+    ("shch", "sh"), ("sch", "sh"), ("dzh", "J"), ("dj", "J"), ("zh", "J"), ("th", "t"),
+    ("dh", "d"), ("ph", "f"), ("gh", "g"), ("kh", "h"), ("ck", "k"), ("q", "k"),
     ("tch", "ch"), ("ts", "z"), ("tz", "z"), ("x", "ks"), ("j", "i"), ("y", "i"),
     ("w", "u"),  # Marwan, Dahlawi: a glide, as Arabic writes it, rarely a Russian "v"
     ("ie", "e"), ("J", "j"),
@@ -65,17 +65,21 @@ _VOWELS = str.maketrans("", "", "aeiou")
 _SKELETON_STEPS = (("ch", "s"), ("sh", "s"), ("v", "f"), ("p", "b"))
 
 
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+_ABJAD = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufeff]")
+
+
 def is_cyrillic(word: str) -> bool:
-    return any("\u0400" <= ch <= "\u052f" for ch in word)
+    return _CYRILLIC.search(word) is not None
 
 
 def is_abjad(word: str) -> bool:
     """Arabic-script words (Arabic, Persian, Urdu letters) carry no short vowels."""
-    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufeff" for ch in word)
+    return _ABJAD.search(word) is not None
 
 
 def strip_marks(text: str) -> str:
-    return text.translate(_ARABIC_MARKS)
+    return _ARABIC_MARKS.sub("", text)
 
 
 def to_latin(word: str) -> str:
@@ -114,6 +118,7 @@ def stem(word: str) -> str:
     return _strip(fold(word), _LATIN_ENDINGS)
 
 
+@lru_cache(maxsize=200_000)
 def short_stem(word: str) -> str:
     """Like place_key, but a Cyrillic word may keep only two letters: for short place names
     declined in the text ("в Оше" is in Osh)."""
@@ -122,6 +127,7 @@ def short_stem(word: str) -> str:
     return place_key(word)
 
 
+@lru_cache(maxsize=200_000)
 def place_key(word: str) -> str:
     """Places are compared within one script (the gazetteer has each city's name in each
     script, and across scripts short names collide with ordinary words): by stem in Cyrillic

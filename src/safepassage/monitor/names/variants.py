@@ -1,9 +1,9 @@
 """Other ways a watched name is written: Latin spellings of a Cyrillic name under the schemes
 passports and agencies use, and nicknames (data/nicknames.yaml).
 
-Matching does not depend on the transliterations (folding already brings the schemes together);
-they are added so that an index built from a Cyrillic name also holds the exact passport
-spellings, and they are shown to the caseworker so she can check what will be looked for.
+Matching does not depend on the transliterations (folding already brings the schemes together,
+tests/monitor/test_names.py shows it for each scheme); they are shown to the caseworker so she
+can check the spellings that will be found.
 """
 
 from __future__ import annotations
@@ -56,8 +56,9 @@ def nicknames(word: str) -> tuple[str, ...]:
 
 
 def expand_names(names: Iterable[str]) -> list[str]:
-    """The names as given, their passport spellings, and each with one word swapped for a
-    nickname; spellings that fold alike are kept once."""
+    """The names as given and each with one word swapped for a nickname; spellings that fold
+    alike are kept once. Transliterations are not added: folding already matches every scheme,
+    and the diacritics of the scholarly schemes (ž, š) would only add looser spellings."""
     seen: set[tuple[str, ...]] = set()
     expanded: list[str] = []
 
@@ -72,8 +73,6 @@ def expand_names(names: Iterable[str]) -> list[str]:
         if not name:
             continue
         add(name)
-        for spelling in transliterations(name).values():
-            add(spelling)
         parts = name.split()
         if len(parts) > 1:  # a nickname replaces a given name, never the whole name
             for i, part in enumerate(parts):
