@@ -31,20 +31,16 @@ from safepassage.monitor.extract import from_html  # noqa: E402
 from safepassage.monitor.names.index import NameIndex, WatchEntry  # noqa: E402
 from safepassage.monitor.places import load_gazetteer  # noqa: E402
 
-FIRST = (
-    "Аминат Хеда Зарема Мадина Луиза Фатима Айшат Марьям Седа Лейла Асет Раиса Элина Камила "
-    "Амина Хадижат Патимат Зулай Петимат Мака Зайнап Тамара Диана Милана Ясмина Румиса Жанна Лариса "
-    "Эльмира Гульнара Дильноза Нигора Шахноза Феруза Мохира Нилуфар Гулбахор Севара"
-).split()
+FIRST = ["Аминат", "Хеда", "Зарема", "Мадина", "Луиза", "Фатима", "Айшат", "Марьям", "Седа", "Лейла", "Асет", "Раиса", "Элина", "Камила", "Амина", "Хадижат", "Патимат", "Зулай", "Петимат", "Мака", "Зайнап", "Тамара", "Диана", "Милана", "Ясмина", "Румиса", "Жанна", "Лариса", "Эльмира", "Гульнара", "Дильноза", "Нигора", "Шахноза", "Феруза", "Мохира", "Нилуфар", "Гулбахор", "Севара"]
 # Invented surname roots: two syllables, about a thousand combinations, so that 10,000 watched
 # people have about as many different surnames as a real list would (none is a surname of the
 # test corpus, whose sentences are the filler).
-HEADS = "Ба Бе Ви Га Гу Да До Жа За Зу Иб Ка Ку Ла Лу Ма Му На Ну Па Ра Ру Са Су Та Ту Ха Ху Ца Ша Эл Юн".split()
-TAILS = "бир вад гаш дум жил зан иск лам мар нух пах рид сул тем улт хан чер шид эль юс гир дал кос мех нар сах тиш фар цог шам".split()
+HEADS = ["Ба", "Бе", "Ви", "Га", "Гу", "Да", "До", "Жа", "За", "Зу", "Иб", "Ка", "Ку", "Ла", "Лу", "Ма", "Му", "На", "Ну", "Па", "Ра", "Ру", "Са", "Су", "Та", "Ту", "Ха", "Ху", "Ца", "Ша", "Эл", "Юн"]
+TAILS = ["бир", "вад", "гаш", "дум", "жил", "зан", "иск", "лам", "мар", "нух", "пах", "рид", "сул", "тем", "улт", "хан", "чер", "шид", "эль", "юс", "гир", "дал", "кос", "мех", "нар", "сах", "тиш", "фар", "цог", "шам"]
 ROOTS = [head + tail for head in HEADS for tail in TAILS]
 SUFFIXES = ("ова", "ева", "аева", "иева", "ханова", "урова", "оева", "алиева", "анова", "ина")
-ARABIC_FIRST = "نورة هيا ريم لجين دانة شهد أسيل جود رغد منيرة العنود".split()
-ARABIC_FAMILY = "المطيري الشمري القحطاني الزهراني الغامدي العتيبي الحربي الدوسري السبيعي البلوي الجهني".split()
+ARABIC_FIRST = ["نورة", "هيا", "ريم", "لجين", "دانة", "شهد", "أسيل", "جود", "رغد", "منيرة", "العنود"]
+ARABIC_FAMILY = ["المطيري", "الشمري", "القحطاني", "الزهراني", "الغامدي", "العتيبي", "الحربي", "الدوسري", "السبيعي", "البلوي", "الجهني"]
 CITIES_RU = ["в Алматы", "в Астане", "в Бишкеке", "в Стамбуле", "в Тбилиси", "в Москве", "в Вене", "в Берлине"]
 CITIES_EN = ["in Almaty", "in Istanbul", "in Tbilisi", "in Vienna", "in Berlin", "in Dubai", "in Yerevan"]
 GENERIC = [
@@ -71,8 +67,8 @@ GENERIC = [
     "وقع النادي عقدا مع مدرب جديد لمدة موسمين.",
     "افتتح معرض للفن المعاصر في المدينة ويستمر حتى الربيع.",
 ]
-SYLLABLES_LATIN = "ba ko ri sta mel dun par vi te los gra shen tor ka mi nu fe lo bri zan".split()
-SYLLABLES_CYRILLIC = "ба ко ри ста мел дун пар ви те лос гра шен тор ка ми ну фе ло бри зан".split()
+SYLLABLES_LATIN = ["ba", "ko", "ri", "sta", "mel", "dun", "par", "vi", "te", "los", "gra", "shen", "tor", "ka", "mi", "nu", "fe", "lo", "bri", "zan"]
+SYLLABLES_CYRILLIC = ["ба", "ко", "ри", "ста", "мел", "дун", "пар", "ви", "те", "лос", "гра", "шен", "тор", "ка", "ми", "ну", "фе", "ло", "бри", "зан"]
 CORPUS_SHARE = 0.05  # sentences from the test corpus: people, places, incidents
 NOISE_SHARE = 0.15  # words replaced by one of a large invented vocabulary (cache misses, as in real news)
 ENDINGS = ("у", "ой", "ы")  # accusative / instrumental-genitive forms of a -ова surname
