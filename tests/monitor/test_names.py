@@ -48,6 +48,11 @@ def test_arabic_and_latin_find_each_other() -> None:
     assert found(("Ruslan Matsiev",), "ويخشى رسلان ماتسييف الترحيل") == [("رسلان", "ماتسييف")]
 
 
+def test_a_latin_w_is_a_glide_for_arabic_and_a_v_for_cyrillic() -> None:
+    assert found(("Maysa Al-Dahlawi",), "Майса ад-Дахлави попросила защиты.") == [("Майса", "Дахлави")]
+    assert found(("Maysa Al-Dahlawi",), "مايسة الدهلوي") == [("مايسة", "الدهلوي")]
+
+
 def test_vowel_variants_of_arabic_names_in_latin_meet() -> None:
     assert found(("Mohammed Al-Harbi",), "Muhammad al-Harbi was seen in Riyadh.") == [("Muhammad", "Harbi")]
 

@@ -26,6 +26,8 @@ PARTICLES = frozenset({"al", "el", "ul", "bin", "ibn", "bint", "abu", "van", "vo
 WORD_THRESHOLD = 80.0  # per-word similarity (0..100) a candidate must reach
 SKELETON_SIMILARITY = 85.0  # same consonants, different vowels: Mohammed / Muhammad
 SKELETON_FLOOR = 70.0
+MIN_STEM_COMPARED = 4
+SHORT_STEM_SIMILARITY = 95.0
 ABJAD_WEIGHT = 0.95  # Arabic script gives consonants only: a little less certain
 CROSS_SCRIPT_FLOOR = 75.0
 SHORT_ABJAD_SIMILARITY = 85.0  # two consonants alike across scripts (هدى / Hoda): only if equal
@@ -64,6 +66,13 @@ class _Variant:
 
 
 def similarity(article: Forms, name: Forms) -> float:
+    best = _similarity(article, name)
+    if article.v_form or name.v_form:  # a Latin w may also be a Russian в
+        best = max(best, _similarity(article.v_form or article, name.v_form or name))
+    return best
+
+
+def _similarity(article: Forms, name: Forms) -> float:
     if article.abjad and name.abjad:  # both in Arabic script: compare letter for letter
         return ratio(article.folded, name.folded)
     if article.abjad or name.abjad:  # across scripts, only the consonants can be compared
@@ -73,7 +82,11 @@ def similarity(article: Forms, name: Forms) -> float:
             alike = article.skeleton == name.skeleton and ratio(article.folded, name.folded) >= CROSS_SCRIPT_FLOOR
             return SHORT_ABJAD_SIMILARITY if alike else 0.0
         return ratio(article.skeleton, name.skeleton) * ABJAD_WEIGHT
-    best = max(ratio(article.folded, name.folded), ratio(article.stemmed, name.stemmed))
+    best = ratio(article.folded, name.folded)
+    if min(len(article.stemmed), len(name.stemmed)) >= MIN_STEM_COMPARED:
+        best = max(best, ratio(article.stemmed, name.stemmed))
+    elif article.stemmed == name.stemmed:  # short stems must be equal: Хедой is Хеда, "данным" not Диана
+        best = max(best, SHORT_STEM_SIMILARITY)
     # same consonants, vowels spelled differently (Mohammed / Muhammad): only for names with
     # enough consonants, and only if the spellings are not far apart anyway ("отделении" has
     # the consonants of a surname Tudalina)

@@ -144,12 +144,26 @@ def skeleton(folded: str) -> str:
     return _DOUBLE.sub(r"\1", folded.translate(_VOWELS))
 
 
+def _v_spelling(word: str) -> str | None:
+    """Latin w is folded as a glide (Dahlawi, Marwan: و in Arabic), but it also stands for
+    Russian в (Dahlawi / Дахлави): such words are also filed and compared with w read as v."""
+    if is_abjad(word) or is_cyrillic(word) or "w" not in word.lower():
+        return None
+    return word.replace("w", "v").replace("W", "V")
+
+
+def _keys(word: str) -> set[str]:
+    return {key for key in (skeleton(fold(word)), skeleton(stem(word))) if len(key) >= 2}
+
+
 @lru_cache(maxsize=200_000)
 def index_keys(word: str) -> tuple[str, ...]:
     """Keys under which a word is filed and looked up: the skeletons of its fold and its stem,
     or, for words with fewer than two consonants, the exact fold (marked with '=')."""
-    keys = {skeleton(fold(word)), skeleton(stem(word))}
-    keys = {key for key in keys if len(key) >= 2}
+    keys = _keys(word)
+    v_spelling = _v_spelling(word)
+    if v_spelling:
+        keys |= _keys(v_spelling)
     if keys:
         return tuple(sorted(keys))
     folded = fold(word)
@@ -162,9 +176,12 @@ class Forms:
     stemmed: str
     skeleton: str
     abjad: bool
+    v_form: Forms | None = None  # the same word with w read as v, for Latin words with a w
 
 
 @lru_cache(maxsize=200_000)
 def forms(word: str) -> Forms:
     folded = fold(word)
-    return Forms(folded, stem(word), skeleton(folded), is_abjad(word))
+    v_spelling = _v_spelling(word)
+    v_form = forms(v_spelling) if v_spelling else None
+    return Forms(folded, stem(word), skeleton(folded), is_abjad(word), v_form)
