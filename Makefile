@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench bench-load clean
+.PHONY: demo test lint bench bench-load bench-monitor clean
 
 $(BIN)/safepassage: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,11 +29,15 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 test: $(BIN)/safepassage lint
 	bash scripts/ensure-chromium.sh
 	bash scripts/ensure-postgres.sh
+	bash scripts/ensure-redis.sh
 	$(BIN)/pytest
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/casework -m "not browser" -p no:cacheprovider
 
 bench: $(BIN)/safepassage
 	$(BIN)/python bench/run.py
+
+bench-monitor: $(BIN)/safepassage
+	$(BIN)/python bench/monitor.py
 
 bench-load: $(BIN)/safepassage
 	bash scripts/ensure-postgres.sh
