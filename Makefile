@@ -28,6 +28,7 @@ lint: $(BIN)/safepassage
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 test: $(BIN)/safepassage lint
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-poppler.sh
 	bash scripts/ensure-postgres.sh
 	bash scripts/ensure-redis.sh
 	$(BIN)/pytest
@@ -35,6 +36,7 @@ test: $(BIN)/safepassage lint
 
 bench: $(BIN)/safepassage
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/dossier.py
 
 bench-monitor: $(BIN)/safepassage
 	$(BIN)/python bench/monitor.py

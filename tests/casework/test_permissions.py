@@ -53,6 +53,7 @@ def case_calls(world: World) -> list[Call]:
         Call("get", f"{c}/assessments/{snapshot.pk}/", {}),
         Call("post", f"{c}/watch/", {"names": "A Name\nА Имя", "enabled": "on", "min_score": "0.6"}),
         Call("post", f"{c}/alerts/{alert.pk}/", {}),
+        Call("post", f"{c}/dossier/", {"kind": "lawyer", "language": "en", "as_of": "2025-02-07"}),
     ]
 
 

@@ -18,6 +18,7 @@ from safepassage.kb.loader import read_knowledge
 from safepassage.kb.origin_coverage import origin_coverage, render_origin_coverage
 from safepassage.kb.show import render_country
 from safepassage.kb.stats import coverage_table, render_coverage
+from safepassage.kb.tidy import layout_defects, plan_layout, write_layout
 
 kb_app = typer.Typer(help="Inspect and check the knowledge base.", no_args_is_help=True)
 
@@ -32,6 +33,8 @@ def check(
     console = Console(stderr=True)
     raw = read_knowledge()
     defects = find_defects(raw, load_base_layer())
+    if not defects:  # placement is judged only on a folder that loads cleanly
+        defects = layout_defects(plan_layout())
     for defect in defects:
         console.print(f"[red]defect[/red] {escape(str(defect))}", highlight=False, soft_wrap=True)
     if defects:
@@ -80,6 +83,17 @@ def show(
     code = parse_country(country, kb.base, "country")
     about_code = parse_country(about, kb.base, "--about") if about else None
     render_country(kb.view(parse_as_of(as_of)), code, about_code)
+
+
+@kb_app.command("tidy")
+def tidy() -> None:
+    """Move every fact to its home file and define each source once (docs/kb-format.md)."""
+    base = load_base_layer()
+    defects = find_defects(read_knowledge(), base)
+    if defects:
+        raise BadInput(f"{len(defects)} defect(s), first: {defects[0]}; fix them before tidying")
+    touched = write_layout(plan_layout(), base)
+    typer.echo(f"rewrote {len(touched)} file(s)" if touched else "already tidy")
 
 
 @kb_app.command("build-base")

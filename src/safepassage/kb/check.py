@@ -95,6 +95,8 @@ def _country_codes(fact: Fact) -> list[tuple[str, str]]:
         codes.append(("about", fact.about))
     if isinstance(fact, LandBorderFact):
         codes.append(("value.neighbour", fact.value.neighbour))
+    if isinstance(fact, IncidentFact) and fact.value.pursuing_state:
+        codes.append(("value.pursuing_state", fact.value.pursuing_state))
     if isinstance(fact, BilateralAgreementFact | CooperationPracticeFact):
         codes.append(("value.counterpart", fact.value.counterpart))
     return codes

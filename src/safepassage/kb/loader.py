@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from safepassage.kb.models import Fact, Instrument, KnowledgeFile, Source
+from safepassage.kb.models import FACT_KINDS, Fact, Instrument, KnowledgeFile, Source
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -69,19 +69,7 @@ def _is_kind_tag(part: object) -> bool:
     return isinstance(part, str) and part in _KIND_TAGS
 
 
-_KIND_TAGS = {
-    "land_border",
-    "entry_rule",
-    "membership",
-    "bilateral_agreement",
-    "community_presence",
-    "incident",
-    "asylum_practice",
-    "dv_protection",
-    "interim_measures",
-    "cooperation_practice",
-    "document_access",
-}
+_KIND_TAGS = frozenset(FACT_KINDS)
 
 
 def read_knowledge(data_dir: Path = DATA_DIR) -> RawKnowledge:

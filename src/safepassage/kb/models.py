@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import (
     BaseModel,
@@ -58,6 +58,7 @@ class Source(BaseModel):
     url: HttpUrl
     published: PartialDate
     accessed: dt.date
+    note: str | None = None  # how the source was read, when a reviewer needs to know
 
 
 class Instrument(BaseModel):
@@ -75,6 +76,9 @@ class Instrument(BaseModel):
         "human_rights_court",
         "refugee_protection",
         "complaint_mechanism",
+        # police information exchange (Interpol notices and diffusions): nearly every state
+        # belongs, so membership says nothing about one host; no factor weighs it
+        "police_cooperation",
     ]
 
 
@@ -95,17 +99,21 @@ class EntryRule(BaseModel):
     document: Document
     admitted: bool
     visa_required: bool | None = None
-    conditions: str | None = None
+    conditions: str | None = Field(None, description='e.g. "by air only"')
 
 
 class Membership(BaseModel):
     model_config = _STRICT
-    instrument: Id
-    # non_party: a source states the state has NOT joined (absence of a fact proves nothing)
+    instrument: Id = Field(description="an id from `instruments.yaml`")
     status: Literal[
         "party", "member", "signatory", "associate", "observer", "suspended", "non_party"
-    ]
-    limitation: str | None = None
+    ] = Field(
+        description="`non_party` only when a source states the state has not joined: a missing "
+        "fact proves nothing"
+    )
+    limitation: str | None = Field(
+        None, description="a reservation such as a geographic limitation"
+    )
 
 
 # The statuses that bind a state to an instrument's obligations and channels (a signature,
@@ -122,8 +130,8 @@ class BilateralAgreement(BaseModel):
 
 class CommunityPresence(BaseModel):
     model_config = _STRICT
-    low: Annotated[int, Field(ge=0)]
-    high: Annotated[int, Field(ge=0)]
+    low: Annotated[int, Field(ge=0, description="number of people")]
+    high: Annotated[int, Field(ge=0, description="equal to `low` if the source gives one figure")]
     year: Annotated[int, Field(ge=1800, le=2100)]
 
     @model_validator(mode="after")
@@ -136,7 +144,7 @@ class CommunityPresence(BaseModel):
 class AsylumPractice(BaseModel):
     model_config = _STRICT
     access: Literal["good", "limited", "poor", "none"]
-    recognition_rate: Annotated[float, Field(ge=0, le=1)] | None = None
+    recognition_rate: Annotated[float, Field(ge=0, le=1)] | None = Field(None, description="0–1")
     year: Annotated[int, Field(ge=1950, le=2100)] | None = None
 
 
@@ -176,6 +184,9 @@ class DocumentAccess(BaseModel):
     model_config = _STRICT
     document: Document
     access: Literal["normal", "restricted", "denied"]
+    gender: Literal["female", "male"] | None = Field(
+        None, description="when the rule concerns one gender only"
+    )
 
 
 PersonProfile = Literal[
@@ -219,6 +230,8 @@ Outcome = Literal[
     "lured_back",
     "threatened",
     "relatives_targeted",
+    # the pursuing state's own border
+    "prevented_from_leaving",
 ]
 # Outcomes that put the person back in the pursuers' hands or harmed them.
 HARMFUL_OUTCOMES: frozenset[str] = frozenset(
@@ -237,11 +250,28 @@ HARMFUL_OUTCOMES: frozenset[str] = frozenset(
 )
 
 
+# What a pursuing state does to exiles itself, as opposed to what a host does to them.
+EXILE_OUTCOMES: frozenset[str] = frozenset(
+    {
+        "killed",
+        "attempted_killing",
+        "attacked",
+        "abducted",
+        "rendered",
+        "lured_back",
+        "threatened",
+        "relatives_targeted",
+    }
+)
+
+
 class IncidentPerson(BaseModel):
     model_config = _STRICT
     gender: Literal["female", "male", "unknown"] = "unknown"
     profile: tuple[PersonProfile, ...] = ()
-    prominence: Prominence | None = None
+    prominence: Prominence | None = Field(
+        None, description="how widely known the person was: a state hunts prominent critics hardest"
+    )
 
 
 class Incident(BaseModel):
@@ -278,22 +308,61 @@ class Incident(BaseModel):
         ],
         ...,
     ] = ()
-    outcomes: Annotated[tuple[Outcome, ...], Field(min_length=1)]
-    # Who the sources say was behind it, when the pursuers include a state: `established` by a
-    # court, a UN body or a government's formal finding; `credible` in investigations by major
-    # media or rights groups; `alleged` by the victim or their supporters only.
-    attribution: Literal["established", "credible", "alleged"] | None = None
+    outcomes: Annotated[
+        tuple[Outcome, ...],
+        Field(
+            min_length=1,
+            description="against exiles abroad: `attempted_killing` = a plot or attack meant to "
+            "kill that failed or was foiled; `rendered` = handed to the origin state outside any "
+            "legal process; `lured_back` = lured or coerced into returning; `threatened` = direct "
+            "threats to the person abroad; `relatives_targeted` = relatives at home detained, "
+            "threatened or punished to pressure the person; `prevented_from_leaving` = stopped at "
+            "the origin state's own border on the way out",
+        ),
+    ]
+    attribution: Literal["established", "credible", "alleged"] | None = Field(
+        None,
+        description="who the sources say was behind it, when a state is among the pursuers: "
+        "`established` by a court, a UN body or a government's formal finding; `credible` in "
+        "investigations by major media or rights groups; `alleged` by the victim or their "
+        "supporters only",
+    )
+    border_point: Literal["airport", "land_crossing", "seaport"] | None = Field(
+        None,
+        description="when it happened at a border control or in transit: flags the crossing on "
+        "routes",
+    )
+    pursuing_state: CountryCode | None = Field(
+        None,
+        description="the state whose pursuit the incident shows, when it is not the person's "
+        "citizenship in `about` (a Georgian citizen of Chechen descent killed on the Russian "
+        "state's orders: `about: GE`, `pursuing_state: RU`)",
+    )
 
     @property
     def harmful(self) -> bool:
         return any(outcome in HARMFUL_OUTCOMES for outcome in self.outcomes)
+
+    @property
+    def against_exile_abroad(self) -> bool:
+        """A state's own act against a person abroad (not the host's extradition or deportation)."""
+        return "state" in self.pursuers and (
+            "origin_state_agents" in self.actors or bool(EXILE_OUTCOMES & set(self.outcomes))
+        )
 
 
 # --- facts -----------------------------------------------------------------------------------
 
 
 class FactBase(BaseModel):
+    """Fields every fact has. Each kind below adds its `value` and says, once, how it is shown
+    (`short` column header in `kb stats`, `title` heading in `kb show` and the docs) and which
+    file it lives in (`home_file`): the one registry of fact kinds is the `Fact` union."""
+
     model_config = _STRICT
+    short: ClassVar[str]
+    title: ClassVar[str]
+    guidance: ClassVar[str]  # for the reviewer: what `country`, `about` and dates mean here
 
     id: Id
     country: CountryCode
@@ -321,28 +390,56 @@ class FactBase(BaseModel):
             raise ValueError("valid_to is before valid_from")
         return self
 
+    def home_file(self) -> str:
+        """Where this fact belongs in the data folder (docs/kb-format.md, "Files")."""
+        return f"countries/{self.country}.yaml"
+
 
 class LandBorderFact(FactBase):
+    short: ClassVar[str] = "border"
+    title: ClassVar[str] = "Land borders"
+    guidance: ClassVar[str] = "one fact per pair and direction (`KZ` about its border with `RU`)"
     kind: Literal["land_border"]
     value: LandBorder
 
 
 class EntryRuleFact(FactBase):
+    short: ClassVar[str] = "entry"
+    title: ClassVar[str] = "Entry rules"
+    guidance: ClassVar[str] = "`country` = the state entered, `about` = the citizenship"
     kind: Literal["entry_rule"]
     value: EntryRule
 
+    def home_file(self) -> str:
+        # entry rules are grouped by the citizenship they concern: "where can a Russian go"
+        return f"entry/{self.about or self.country}.yaml"
+
 
 class MembershipFact(FactBase):
+    short: ClassVar[str] = "member"
+    title: ClassVar[str] = "Treaties and memberships"
+    guidance: ClassVar[str] = (
+        "`valid_from` = the day it took effect for that state; `valid_to` = the day it stopped (withdrawal, denunciation, expulsion)"
+    )
     kind: Literal["membership"]
     value: Membership
 
+    def home_file(self) -> str:
+        return f"memberships/{self.value.instrument}.yaml"
+
 
 class BilateralAgreementFact(FactBase):
+    short: ClassVar[str] = "bilat"
+    title: ClassVar[str] = "Bilateral agreements"
+    guidance: ClassVar[str] = "`about` = the counterpart too"
     kind: Literal["bilateral_agreement"]
     value: BilateralAgreement
 
 
 class CommunityPresenceFact(FactBase):
+    short: ClassVar[str] = "commun"
+    title: ClassVar[str] = "Communities"
+    guidance: ClassVar[str] = "`community` is required"
     kind: Literal["community_presence"]
     value: CommunityPresence
 
@@ -354,31 +451,144 @@ class CommunityPresenceFact(FactBase):
 
 
 class IncidentFact(FactBase):
+    short: ClassVar[str] = "incid"
+    title: ClassVar[str] = "Documented incidents"
+    guidance: ClassVar[str] = (
+        "`country` = where it happened; `about` = the person's citizenship/origin state; fields under *Incidents* below"
+    )
     kind: Literal["incident"]
     value: Incident
 
+    @property
+    def pursuing_state(self) -> str | None:
+        """The state whose reach the incident shows: named, else the person's citizenship."""
+        return self.value.pursuing_state or self.about
+
+    def home_file(self) -> str:
+        # A state's acts against its exiles abroad are kept together per pursuing state, so a
+        # reviewer sees its whole record abroad in one file; everything else where it happened.
+        state = self.pursuing_state
+        if state and state != self.country and self.value.against_exile_abroad:
+            return f"transnational/{state}.yaml"
+        return f"incidents/{self.country}.yaml"
+
 
 class AsylumPracticeFact(FactBase):
+    short: ClassVar[str] = "asylum"
+    title: ClassVar[str] = "Asylum practice"
+    guidance: ClassVar[str] = (
+        "`about` = the origin state whose citizens it concerns; `none` where there is no procedure at all"
+    )
     kind: Literal["asylum_practice"]
     value: AsylumPractice
 
 
 class ViolenceProtectionFact(FactBase):
+    short: ClassVar[str] = "dv"
+    title: ClassVar[str] = "Protection from domestic violence"
+    guidance: ClassVar[str] = "protection for victims of domestic violence"
     kind: Literal["dv_protection"]
     value: ViolenceProtection
 
 
 class InterimMeasuresFact(FactBase):
+    short: ClassVar[str] = "interim"
+    title: ClassVar[str] = "Interim measures (UN, ECtHR)"
+    guidance: ClassVar[str] = "whether the state obeyed requests not to remove a person"
     kind: Literal["interim_measures"]
     value: InterimMeasures
 
 
 class CooperationPracticeFact(FactBase):
+    short: ClassVar[str] = "coop"
+    title: ClassVar[str] = "Cooperation practice"
+    guidance: ClassVar[str] = "a practice a source describes in general, beyond single incidents"
     kind: Literal["cooperation_practice"]
     value: CooperationPractice
 
 
+# A document a person holds, in the profile's words (DESIGN §5): what a scheme grants or needs.
+DocumentName = Annotated[
+    str,
+    Field(
+        pattern=r"^(internal_id|passport|refugee_travel_document|visa:[A-Za-z]{2,}|residence:[A-Z]{2})$"
+    ),
+]
+
+
+class TravelScheme(BaseModel):
+    model_config = _STRICT
+    scheme: Literal[
+        "humanitarian_visa",
+        "humanitarian_admission",
+        "resettlement",
+        "unhcr_registration",
+        "refugee_travel_document",
+        "emergency_travel_document",
+        "family_reunification",
+    ]
+    grants: DocumentName | None = Field(
+        None,
+        description="what she holds afterwards, as a profile document: `visa:DE`, `residence:DE`, "
+        "`refugee_travel_document` …; empty when it gives a status (UNHCR registration) but no "
+        "document to travel on",
+    )
+    apply_in: tuple[CountryCode, ...] = Field(
+        (), description="countries where one can apply (embassies, UNHCR offices)"
+    )
+    where: str | None = Field(None, description="where and how to apply, in words")
+    who: str = Field(description="who qualifies, as the source says")
+    requires: tuple[DocumentName, ...] = Field(
+        (), description="documents the applicant must already hold"
+    )
+
+
+class ExitControl(BaseModel):
+    model_config = _STRICT
+    trigger: Literal[
+        "search_request",
+        "criminal_case",
+        "wanted_list",
+        "travel_ban",
+        "guardian_permission",
+        "military_service",
+        "exit_permit",
+    ]
+    effect: Literal["stopped", "may_be_stopped", "permission_required"]
+    applies_to: str | None = Field(None, description='who it concerns, e.g. "women under 21"')
+    gender: Literal["female", "male"] | None = Field(
+        None, description="when it applies to one gender only"
+    )
+
+
+class TravelSchemeFact(FactBase):
+    short: ClassVar[str] = "scheme"
+    title: ClassVar[str] = "Ways to obtain a document or status"
+    guidance: ClassVar[str] = (
+        "`country` = the state (or host) that grants it; `about` = the citizenship it is for, "
+        "if limited to one"
+    )
+    kind: Literal["travel_scheme"]
+    value: TravelScheme
+
+
+class ExitControlFact(FactBase):
+    short: ClassVar[str] = "exit"
+    title: ClassVar[str] = "Exit controls"
+    guidance: ClassVar[str] = (
+        "`country` = the state controlling its own border on the way out; `community` where it "
+        "concerns one"
+    )
+    kind: Literal["exit_control"]
+    value: ExitControl
+
+
 class DocumentAccessFact(FactBase):
+    short: ClassVar[str] = "docs"
+    title: ClassVar[str] = "Access to documents"
+    guidance: ClassVar[str] = (
+        "`country` = the issuing state; `community` where the restriction concerns one"
+    )
     kind: Literal["document_access"]
     value: DocumentAccess
 
@@ -394,23 +604,18 @@ Fact = Annotated[
     | ViolenceProtectionFact
     | InterimMeasuresFact
     | CooperationPracticeFact
-    | DocumentAccessFact,
+    | DocumentAccessFact
+    | TravelSchemeFact
+    | ExitControlFact,
     Field(discriminator="kind"),
 ]
 
-FACT_KINDS: tuple[str, ...] = (
-    "land_border",
-    "entry_rule",
-    "membership",
-    "bilateral_agreement",
-    "community_presence",
-    "incident",
-    "asylum_practice",
-    "dv_protection",
-    "interim_measures",
-    "cooperation_practice",
-    "document_access",
+# The registry, derived from the union above so that a kind is declared in exactly one place.
+FACT_MODELS: tuple[type[FactBase], ...] = get_args(get_args(Fact)[0])
+FACT_KINDS: tuple[str, ...] = tuple(
+    get_args(model.model_fields["kind"].annotation)[0] for model in FACT_MODELS
 )
+KIND_MODELS: dict[str, type[FactBase]] = dict(zip(FACT_KINDS, FACT_MODELS, strict=True))
 
 
 class KnowledgeFile(BaseModel):

@@ -6,21 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from safepassage.kb.knowledge import KnowledgeView
-from safepassage.kb.models import FACT_KINDS
-
-KIND_TITLES = {
-    "land_border": "Land borders",
-    "entry_rule": "Entry rules",
-    "membership": "Treaties and memberships",
-    "bilateral_agreement": "Bilateral agreements",
-    "community_presence": "Communities",
-    "incident": "Documented incidents",
-    "asylum_practice": "Asylum practice",
-    "dv_protection": "Protection from domestic violence",
-    "interim_measures": "Interim measures (UN, ECtHR)",
-    "cooperation_practice": "Cooperation practice",
-    "document_access": "Access to documents",
-}
+from safepassage.kb.models import FACT_KINDS, KIND_MODELS
 
 
 def render_country(view: KnowledgeView, country: str, about: str | None = None) -> None:
@@ -47,7 +33,7 @@ def render_country(view: KnowledgeView, country: str, about: str | None = None) 
         of_kind = [f for f in facts if f.kind == kind]
         if not of_kind:
             continue
-        console.print(f"\n[bold underline]{KIND_TITLES[kind]}[/bold underline]")
+        console.print(f"\n[bold underline]{KIND_MODELS[kind].title}[/bold underline]")
         for fact in sorted(of_kind, key=lambda f: str(f.valid_from or "")):
             console.print(
                 f"• {escape(fact.summary)} [dim]({fact.id}, confidence {fact.confidence})[/dim]"

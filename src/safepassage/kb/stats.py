@@ -9,21 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from safepassage.kb.knowledge import KnowledgeBase, KnowledgeView
-from safepassage.kb.models import FACT_KINDS, IncidentFact
-
-SHORT_KIND = {
-    "land_border": "border",
-    "entry_rule": "entry",
-    "membership": "member",
-    "bilateral_agreement": "bilat",
-    "community_presence": "commun",
-    "incident": "incid",
-    "asylum_practice": "asylum",
-    "dv_protection": "dv",
-    "interim_measures": "interim",
-    "cooperation_practice": "coop",
-    "document_access": "docs",
-}
+from safepassage.kb.models import FACT_KINDS, KIND_MODELS, IncidentFact
 
 
 @dataclass(frozen=True)
@@ -47,7 +33,7 @@ def coverage_table(view: KnowledgeView) -> Coverage:
 
 def render_coverage(coverage: Coverage, kb: KnowledgeBase, markdown: bool = False) -> None:
     countries = sorted(coverage.counts, key=lambda c: (-sum(coverage.counts[c].values()), c))
-    headers = ["country", *(SHORT_KIND[k] for k in FACT_KINDS), "kinds", "total"]
+    headers = ["country", *(KIND_MODELS[k].short for k in FACT_KINDS), "kinds", "total"]
     rows = []
     for code in countries:
         counter = coverage.counts[code]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gettext
 import importlib.metadata
 import json
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -37,7 +38,8 @@ PLACES_FILE = DATA / "places.json"
 REGIONS_FILE = DATA / "regions.yaml"
 LONGEST_NAME = 4  # words
 CITY_POPULATION = 100_000  # every city this large, anywhere
-CITY_POPULATION_WATCHED = 15_000  # and smaller towns in the countries the knowledge base covers
+CITY_POPULATION_WATCHED = 15_000  # and smaller towns in and around the states people flee
+MIN_INCIDENTS = 5
 
 
 @dataclass(frozen=True)
@@ -238,11 +240,14 @@ def build_places(watched: set[str]) -> dict[str, Any]:
 
 
 def watched_countries() -> set[str]:
-    """The origin states the knowledge base follows, and their neighbours: where a person is
-    most often found by her pursuers, so small towns there count too."""
+    """The states people flee (those whose citizens at least MIN_INCIDENTS of the knowledge
+    base's incidents concern) and their land neighbours: a person who has just crossed a
+    border is often found near it, so small towns there count too."""
+    from safepassage.kb import load
+
     base = load_base_layer()
-    origins = {path.stem.split("-")[0] for path in (Path(__file__).parent.parent / "kb" / "data" / "origins").glob("*.yaml")}
-    origins |= {"RU"}  # the founding case's origin; its facts sit in the country files
+    about = Counter(fact.about for fact in load().facts if fact.kind == "incident" and fact.about)
+    origins = {code for code, count in about.items() if count >= MIN_INCIDENTS}
     return origins | {n for code in origins if code in base for n in base.countries[code].neighbours}
 
 
