@@ -51,14 +51,21 @@ def run_database_worker(config: MonitorConfig, once: bool = False, schedule: boo
     signal.signal(signal.SIGINT, stop)
     name, fetcher, watch = worker_name(), Fetcher(config.policy), WatchCache()
     done = 0
+    last_sweep = float("-inf")
     log.info("monitor worker %s on the database queue", name)
     while not stop.requested:
         close_old_connections()
-        reclaim_expired()
-        if schedule:
-            schedule_due_feeds(config)
+        swept = time.monotonic() - last_sweep >= config.poll_seconds  # not before every job
+        if swept:
+            reclaim_expired()
+            if schedule:
+                schedule_due_feeds(config)
+            last_sweep = time.monotonic()
         job = claim(name, config.lease_seconds)
         if job is None:
+            if not swept:  # look for expired leases and due feeds before waiting or stopping
+                last_sweep = float("-inf")
+                continue
             if once:
                 break
             time.sleep(config.poll_seconds)
