@@ -250,3 +250,22 @@ def load_rq(config: object) -> object:
 
 def test_an_rq_worker_killed_mid_job_loses_no_article(world: World, tmp_path: Path, redis_db: object) -> None:
     killed_mid_job(world, tmp_path, "rq", {"SAFEPASSAGE_REDIS_URL": REDIS_URL})
+
+
+def test_a_bad_queue_setting_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from safepassage.cli import main
+
+    for argv, env, message in (
+        (["monitor", "run", "--queue", "kafka", "--once"], {}, "queue: expected database or rq"),
+        (["monitor", "run", "--once"], {"SAFEPASSAGE_MONITOR_ALLOW_ADDRESSES": "10.0.0.1"}, "SAFEPASSAGE_MONITOR_ALLOW_ADDRESSES"),
+        (["monitor", "run", "--once"], {"SAFEPASSAGE_MONITOR_LEASE": "-3"}, "SAFEPASSAGE_MONITOR_LEASE: expected a positive number"),
+    ):
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setattr("sys.argv", ["safepassage", *argv])
+        with pytest.raises(SystemExit) as exit_info:
+            main()
+        error = capsys.readouterr().err.strip()
+        assert exit_info.value.code == 2 and message in error and len(error.splitlines()) == 1
+        for name in env:
+            monkeypatch.delenv(name)
