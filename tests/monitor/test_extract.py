@@ -11,6 +11,7 @@ from safepassage.monitor.extract import (
     from_html,
     from_text,
     language,
+    searchable,
 )
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
@@ -34,6 +35,14 @@ def test_languages_are_detected_offline() -> None:
     assert language("Police detained a woman after her relatives reported her missing.") == "en"
     assert language("أفادت تقارير بأن السلطات أوقفت امرأة في المطار قبل صعودها إلى الطائرة") == "ar"
     assert language("ok") == "und"
+
+
+def test_a_name_only_in_the_headline_is_searched_too() -> None:
+    article = from_html("<html><head><title>Аминат Досхоеву задержали</title></head><body><article>"
+                        + "<p>" + "Полиция сообщила подробности задержания. " * 20 + "</p></article></body></html>")
+    assert "Аминат" not in article.text and "Аминат Досхоеву" in searchable(article)
+    plain = from_text("Заголовок\nТекст")
+    assert searchable(plain) == plain.text  # the first line is already the title
 
 
 def test_text_files_take_their_first_line_as_title() -> None:

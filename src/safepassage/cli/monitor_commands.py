@@ -24,6 +24,7 @@ def scan(
 ) -> None:
     """Match articles against a watch file; one line (or JSON object) per person found."""
     from safepassage.monitor.analyse import analyse
+    from safepassage.monitor.extract import searchable
     from safepassage.monitor.names.index import NameIndex
     from safepassage.monitor.scan import ScanInputError, articles
     from safepassage.monitor.watchfile import WatchFileError, load_watch_file
@@ -35,7 +36,7 @@ def scan(
     try:
         index = NameIndex(load_watch_file(watch))
         for article in articles(target):
-            for finding in analyse(article.text.text or article.text.title, index, min_score=min_score, incidents=False).findings:
+            for finding in analyse(searchable(article.text), index, min_score=min_score, incidents=False).findings:
                 places = [
                     {"name": p.place.name, "country": p.place.country, "kind": p.place.kind, "text": p.text}
                     for p in finding.places

@@ -31,6 +31,13 @@ class ArticleText:
     language: str  # ISO 639-1, or "und"
 
 
+def searchable(article: ArticleText) -> str:
+    """What is matched: the headline (names are often only there) and the text."""
+    if not article.title or article.text.startswith(article.title):
+        return article.text or article.title
+    return f"{article.title}\n\n{article.text}"
+
+
 def _codec(name: str | None) -> str | None:
     if not name:
         return None

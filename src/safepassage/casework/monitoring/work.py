@@ -26,6 +26,7 @@ from safepassage.monitor.extract import (
     decode,
     from_html,
     from_text,
+    searchable,
 )
 from safepassage.monitor.feeds import FeedError, parse_feed
 from safepassage.monitor.fetch import FEED_TYPES, PAGE_TYPES, Fetcher, FetchError
@@ -135,7 +136,7 @@ def _article(job: Job, fetcher: Fetcher, watch: WatchCache) -> None:
     digest = content_hash(body)
     original = Article.objects.filter(content_hash=digest, duplicate_of__isnull=True).first()
     watch_list = watch.get()
-    analysis = None if original else analyse(body, watch_list.index)
+    analysis = None if original else analyse(searchable(text), watch_list.index)
     with transaction.atomic():
         try:
             with transaction.atomic():
