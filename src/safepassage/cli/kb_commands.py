@@ -1,7 +1,8 @@
-"""`safepassage kb ...`: check, stats, show and build-base."""
+"""`safepassage kb ...`: check, stats, show, build-base and import."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -102,6 +103,43 @@ def build_base() -> None:
     count = write_base_layer()
     load_base_layer.cache_clear()
     typer.echo(f"wrote {count} countries")
+
+
+@kb_app.command("import")
+def import_dataset(
+    name: Annotated[str, typer.Argument(help="the dataset, e.g. unhcr-asylum-decisions")],
+    raw_path: Annotated[Path, typer.Argument(help="the folder of the raw release")],
+    released: Annotated[
+        str | None,
+        typer.Option("--released", help="release date YYYY[-MM[-DD]], for releases that do not state it"),
+    ] = None,
+) -> None:
+    """Regenerate a dataset's derived files in the package from a raw release."""
+    from safepassage.kb.importers.importer import ImportFailure
+    from safepassage.kb.importers.importing import import_dataset as run_import
+    from safepassage.kb.importers.registry import load_importers
+    from safepassage.kb.layers.release import read_meta
+    from safepassage.kb.loader import DATA_DIR
+
+    importers = load_importers()
+    if name not in importers:
+        raise BadInput(f"unknown dataset {name!r}; known: {', '.join(sorted(importers))}")
+    if released is not None:
+        from safepassage.kb.dates import PartialDate
+
+        try:
+            PartialDate.parse(released)
+        except ValueError as error:
+            raise BadInput(f"--released: {error}") from error
+    try:
+        folder = run_import(importers[name], raw_path, DATA_DIR / "datasets", released)
+    except ImportFailure as error:
+        raise BadInput(str(error)) from error
+    meta = read_meta(folder)
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    size = sum(p.stat().st_size for p in files)
+    counts = ", ".join(f"{k} {v:,}" for k, v in meta.counts.items())
+    typer.echo(f"wrote {folder}: {len(files)} files, {size / 1024:,.0f} KiB; {counts}")
 
 
 def _load() -> KnowledgeBase:

@@ -17,6 +17,8 @@ from pydantic import ValidationError
 from safepassage.kb.models import FACT_KINDS, Fact, Instrument, KnowledgeFile, Source
 
 DATA_DIR = Path(__file__).parent / "data"
+# Derived datasets live in their own folder with their own metadata (kb/layers), not as facts.
+DATASETS_FOLDER = "datasets"
 
 # libyaml's parser is ~10x faster; fall back to the pure-Python one where it is missing.
 _YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -72,10 +74,16 @@ def _is_kind_tag(part: object) -> bool:
 _KIND_TAGS = frozenset(FACT_KINDS)
 
 
+def knowledge_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """The curated YAML files, in path order (the derived datasets' folder is not among them)."""
+    datasets = data_dir / DATASETS_FOLDER
+    return sorted(p for p in data_dir.rglob("*.yaml") if datasets not in p.parents)
+
+
 def read_knowledge(data_dir: Path = DATA_DIR) -> RawKnowledge:
     knowledge = RawKnowledge()
     digest = hashlib.sha256()
-    for path in sorted(data_dir.rglob("*.yaml")):
+    for path in knowledge_files(data_dir):
         name = str(path.relative_to(data_dir))
         text = path.read_bytes()
         digest.update(name.encode() + b"\0" + text)
