@@ -14,6 +14,7 @@ from safepassage.cli.options import parse_as_of, parse_country
 from safepassage.kb import KnowledgeBase, KnowledgeBaseError, load
 from safepassage.kb.base import load_base_layer, write_base_layer
 from safepassage.kb.check import find_defects
+from safepassage.kb.dataset_check import dataset_defects, dataset_warnings
 from safepassage.kb.hindsight import find_hindsight
 from safepassage.kb.loader import read_knowledge
 from safepassage.kb.origin_coverage import origin_coverage, render_origin_coverage
@@ -29,13 +30,18 @@ def check(
     hindsight: Annotated[
         bool, typer.Option("--hindsight", help="list facts that may show later knowledge in earlier views")
     ] = False,
+    datasets: Annotated[
+        bool, typer.Option("--datasets", help="also re-read every row of every dataset (slow)")
+    ] = False,
 ) -> None:
-    """Validate every file; exit 1 naming each defect."""
+    """Validate every file; exit 1 naming each defect; warn where datasets disagree."""
     console = Console(stderr=True)
     raw = read_knowledge()
-    defects = find_defects(raw, load_base_layer())
+    base = load_base_layer()
+    defects = find_defects(raw, base)
     if not defects:  # placement is judged only on a folder that loads cleanly
         defects = layout_defects(plan_layout())
+    defects += dataset_defects(raw, rows=datasets)
     for defect in defects:
         console.print(f"[red]defect[/red] {escape(str(defect))}", highlight=False, soft_wrap=True)
     if defects:
@@ -45,10 +51,14 @@ def check(
     if hindsight:
         for warning in warnings:
             console.print(f"[yellow]hindsight[/yellow] {escape(str(warning))}", highlight=False, soft_wrap=True)
+    disagreements = dataset_warnings(raw, base)
+    for text in disagreements:
+        console.print(f"[yellow]warning[/yellow] {escape(text)}", highlight=False, soft_wrap=True)
     typer.echo(
         f"ok: {len(raw.facts)} facts, {len(raw.sources)} sources, "
         f"{len(raw.instruments)} instruments, version {raw.version}"
         + (f"; {len(warnings)} hindsight warning(s), see --hindsight" if warnings else "")
+        + (f"; {len(disagreements)} dataset warning(s) above" if disagreements else "")
     )
 
 

@@ -8,6 +8,7 @@ figures are those of the release we hold, which may revise what was first publis
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 from safepassage.kb.layers.layer import DatasetLayer, LayerContext, build, from_date, iter_rows
@@ -73,6 +74,13 @@ class AsylumDecisionsLayer(DatasetLayer):
             for row in by_host.get(host, ())
             if public_from(int(row["year"])) <= context.as_of
         ]
+
+    def count_by_country(self, context: LayerContext) -> Counter[str]:
+        counts: Counter[str] = Counter()
+        for origin in self.known_keys():
+            for host, rows in self._by_host(origin).items():
+                counts[host] += sum(1 for r in rows if public_from(int(r["year"])) <= context.as_of)
+        return counts
 
     def check_rows(self, dataset: str, folder: Path) -> list[str]:
         problems = []

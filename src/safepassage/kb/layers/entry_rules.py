@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 from safepassage.kb.layers.layer import DatasetLayer, LayerContext, build, day, iter_rows
@@ -78,6 +79,16 @@ class EntryRulesLayer(DatasetLayer):
         snapshots = self.snapshots()
         latest = snapshots[bisect.bisect_right(snapshots, today) - 1]
         return max(row["from"], latest)
+
+    def count_by_country(self, context: LayerContext) -> Counter[str]:
+        today = context.as_of.isoformat()
+        counts: Counter[str] = Counter()
+        for passport in self.known_keys():
+            for destination, rows in self._by_destination(passport).items():
+                counts[destination] += sum(
+                    1 for r in rows if r["from"] <= today and (not r["to"] or today < r["to"])
+                )
+        return counts
 
     def check_rows(self, dataset: str, folder: Path) -> list[str]:
         problems = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections import Counter
 import gzip
 import io
 from collections.abc import Callable, Iterator
@@ -68,6 +69,14 @@ class DatasetLayer:
         """Problems in the derived files of `dataset` in `folder` (empty when sound)."""
         raise NotImplementedError
 
+    def count_by_country(self, context: LayerContext) -> Counter[str]:
+        """How many facts are visible on `context.as_of` about each country (for `kb stats`)."""
+        counts: Counter[str] = Counter()
+        for key in self.known_keys():
+            for fact in self.facts(context, key):
+                counts[fact.country] += 1
+        return counts
+
     def validate_release(self, dataset: str, folder: Path) -> list[str]:
         """Read a release's derived files completely, as the engine would, and check them."""
         try:
@@ -80,7 +89,9 @@ class DatasetLayer:
         ]
         return problems or self.check_rows(dataset, folder)
 
-    def warnings(self, context: LayerContext, curated: list[FactBase]) -> list[str]:
+    def warnings(
+        self, context: LayerContext, curated: list[FactBase], sources: dict[str, Source]
+    ) -> list[str]:
         """Disagreements worth a reviewer's look (not defects); most layers have none."""
         return []
 

@@ -26,7 +26,7 @@ from safepassage.kb.layers.layer import (
     read_rows,
     visible,
 )
-from safepassage.kb.models import BINDING_STATUSES, FactBase, MembershipFact
+from safepassage.kb.models import BINDING_STATUSES, FactBase, MembershipFact, Source
 
 OLD, NEW = "un-treaties-2015", "hr-treaties-2022"
 COLUMNS_2015 = ("state", "instrument", "status", "signed", "joined", "joined_by", "row")
@@ -113,9 +113,11 @@ class TreatyLayer(DatasetLayer):
     def all_facts(self, context: LayerContext, validate: bool = True) -> list[FactBase]:
         return [_fact(spec, context, validate) for spec in self.resolved(context).specs]
 
-    def warnings(self, context: LayerContext, curated: list[FactBase]) -> list[str]:
+    def warnings(
+        self, context: LayerContext, curated: list[FactBase], sources: dict[str, Source]
+    ) -> list[str]:
         found = list(self.resolved(context).warnings)
-        found += curated_disagreements(self.resolved(context).specs, curated, context)
+        found += curated_disagreements(self.resolved(context).specs, curated, sources)
         return found
 
     def check_rows(self, dataset: str, folder: Path) -> list[str]:
@@ -220,6 +222,12 @@ def resolve(
                         )
                     )
                 continue
+            if b is not None and b["denounced"] and a["status"] == "party":
+                out.warnings.append(
+                    f"treaties: {where}: the 2015 table lists a party since {a['joined']} "
+                    f"({a['row']}) and the 2022 table too, but its note records a denunciation "
+                    f"(“{b['note']}”, {b['row']}): party until {b['denounced']}, not a party after"
+                )
             out.specs.extend(_from_2015(state, instrument, a, old_source, scraped, b, later_start))
     return out
 
@@ -374,51 +382,65 @@ def _from_2015(
     return specs
 
 
-def curated_disagreements(specs: list[Spec], curated: list[FactBase], context: LayerContext) -> list[str]:
-    """Curated memberships whose status or date the treaty tables contradict (`kb check`)."""
-    by_key: dict[tuple[str, str], list[Spec]] = {}
+def curated_disagreements(
+    specs: list[Spec], curated: list[FactBase], sources: dict[str, Source]
+) -> list[str]:
+    """Curated memberships whose status or date the treaty tables contradict (`kb check`).
+
+    A curated fact claims its status from `valid_from` (read at its latest, so "2009" claims
+    from the end of 2009) or, without one, from its earliest source; the tables' facts that
+    overlap that claim must agree on whether the state was bound. Only a group's first binding
+    fact is checked for its date: later ones are later stages (a denunciation pending, say).
+    """
+    tables: dict[tuple[str, str], list[Spec]] = {}
     for spec in specs:
-        by_key.setdefault((spec.state, spec.instrument), []).append(spec)
-    found = []
+        tables.setdefault((spec.state, spec.instrument), []).append(spec)
+    groups: dict[tuple[str, str], list[MembershipFact]] = {}
     for fact in curated:
-        if not isinstance(fact, MembershipFact) or fact.value.instrument not in PAGE_OF:
+        if isinstance(fact, MembershipFact) and fact.value.instrument in PAGE_OF:
+            groups.setdefault((fact.country, fact.value.instrument), []).append(fact)
+    found = []
+    for key, facts in sorted(groups.items()):
+        said_by_tables = tables.get(key, [])
+        for fact in facts:
+            claim_start = _claimed_from(fact, sources)
+            claim_end = fact.valid_to.earliest if fact.valid_to else dt.date.max
+            for spec in said_by_tables:
+                lo = spec.start.latest if spec.start else dt.date.min
+                hi = spec.end.earliest if spec.end else dt.date.max
+                if not (claim_start < hi and lo < claim_end):
+                    continue
+                if _bound(fact.value.status) != _bound(spec.status) or {fact.value.status, spec.status} == {"signatory", "non_party"}:
+                    found.append(
+                        f"curated {fact.id}: status {fact.value.status} from {claim_start} "
+                        f"disagrees with the treaty table ({spec.row}: {spec.status}"
+                        + (f" from {spec.start})" if spec.start else ")")
+                    )
+        binding = [f for f in facts if _bound(f.value.status) and f.valid_from is not None]
+        first = min(binding, key=lambda f: f.valid_from.earliest if f.valid_from else dt.date.max, default=None)
+        deposit = next((s.start for s in said_by_tables if s.status == "party" and s.start and s.start.is_exact), None)
+        if first is None or first.valid_from is None or deposit is None:
             continue
-        tables = by_key.get((fact.country, fact.value.instrument), [])
-        if not tables:
-            continue
-        mine = fact.value.status
-        for spec in tables:
-            if not _overlap(fact.valid_from, fact.valid_to, spec.start, spec.end):
-                continue
-            said = f"{spec.row}: {spec.status}" + (f" from {spec.start}" if spec.start else "")
-            if (mine in BINDING_STATUSES) != (spec.status in BINDING_STATUSES) or (
-                mine == "signatory" and spec.status == "non_party"
-            ) or (mine == "non_party" and spec.status == "signatory"):
-                found.append(
-                    f"curated {fact.id}: status {mine} disagrees with the treaty table ({said})"
-                )
-            elif (
-                mine in BINDING_STATUSES
-                and spec.status == "party"
-                and fact.valid_from is not None
-                and spec.start is not None
-                and spec.start.is_exact
-                and not (
-                    fact.valid_from.latest >= spec.start.earliest
-                    and fact.valid_from.earliest <= spec.start.earliest + TAKES_EFFECT_WITHIN
-                )
-            ):
-                found.append(
-                    f"curated {fact.id}: valid_from {fact.valid_from} disagrees with the treaty "
-                    f"table's date of joining ({said}; it takes effect up to three months later)"
-                )
+        if first.valid_from.latest < deposit.earliest:
+            found.append(
+                f"curated {first.id}: valid_from {first.valid_from} is before the deposit the "
+                f"treaty table dates {deposit} ({said_by_tables[0].row})"
+            )
+        elif first.valid_from.earliest > deposit.earliest + TAKES_EFFECT_WITHIN:
+            found.append(
+                f"curated {first.id}: valid_from {first.valid_from} is more than 100 days after the "
+                f"deposit the treaty table dates {deposit} ({said_by_tables[0].row}); check it is "
+                "the day the treaty took effect for the state"
+            )
     return found
 
 
-def _overlap(a_start: PartialDate | None, a_end: PartialDate | None, b_start: PartialDate | None, b_end: PartialDate | None) -> bool:
-    lo_a = a_start.earliest if a_start else dt.date.min
-    hi_a = a_end.earliest if a_end else dt.date.max
-    lo_b = b_start.earliest if b_start else dt.date.min
-    hi_b = b_end.earliest if b_end else dt.date.max
-    return lo_a < hi_b and lo_b < hi_a
+def _bound(status: str) -> bool:
+    return status in BINDING_STATUSES
 
+
+def _claimed_from(fact: MembershipFact, sources: dict[str, Source]) -> dt.date:
+    if fact.valid_from is not None:
+        return fact.valid_from.latest
+    published = [sources[s].published.latest for s in fact.sources if s in sources]
+    return min(published, default=dt.date.min)
