@@ -36,7 +36,7 @@ def check(
 ) -> None:
     """Validate every file; exit 1 naming each defect; warn where datasets disagree."""
     console = Console(stderr=True)
-    raw = read_knowledge()
+    raw = read_knowledge(use_cache=False)  # a review checks the files themselves
     base = load_base_layer()
     defects = find_defects(raw, base)
     if not defects:  # placement is judged only on a folder that loads cleanly

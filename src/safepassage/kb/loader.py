@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from safepassage.kb import parse_cache
 from safepassage.kb.models import FACT_KINDS, Fact, Instrument, KnowledgeFile, Source
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -80,30 +81,44 @@ def knowledge_files(data_dir: Path = DATA_DIR) -> list[Path]:
     return sorted(p for p in data_dir.rglob("*.yaml") if datasets not in p.parents)
 
 
-def read_knowledge(data_dir: Path = DATA_DIR) -> RawKnowledge:
+def read_knowledge(data_dir: Path = DATA_DIR, use_cache: bool = True) -> RawKnowledge:
+    """Read and validate every curated file. With `use_cache`, the YAML parse of files that have
+    not changed comes from the parse cache (kb/parse_cache.py); validation always runs."""
     knowledge = RawKnowledge()
     digest = hashlib.sha256()
+    texts: list[tuple[str, bytes]] = []
     for path in knowledge_files(data_dir):
         name = str(path.relative_to(data_dir))
         text = path.read_bytes()
         digest.update(name.encode() + b"\0" + text)
-        try:
-            raw = yaml.load(text, Loader=_YamlLoader)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = f"line {mark.line + 1}" if mark else ""
-            knowledge.defects.append(Defect(name, line, f"not valid YAML: {error}"))
-            continue
+        texts.append((name, text))
+    key = digest.hexdigest()
+    cached = parse_cache.read(key) if use_cache else None
+    parsed: dict[str, Any] = {}
+    for name, text in texts:
+        if cached is not None and name in cached:
+            raw = cached[name]
+        else:
+            try:
+                raw = yaml.load(text, Loader=_YamlLoader)
+            except yaml.YAMLError as error:
+                mark = getattr(error, "problem_mark", None)
+                line = f"line {mark.line + 1}" if mark else ""
+                knowledge.defects.append(Defect(name, line, f"not valid YAML: {error}"))
+                continue
+        parsed[name] = raw
         if raw is None:
             continue
         try:
-            parsed = KnowledgeFile.model_validate(raw)
+            validated = KnowledgeFile.model_validate(raw)
         except ValidationError as error:
             for where, message in _describe_validation_error(error, raw):
                 knowledge.defects.append(Defect(name, where, message))
             continue
-        _merge(knowledge, name, parsed)
-    knowledge.version = digest.hexdigest()[:12]
+        _merge(knowledge, name, validated)
+    if use_cache and cached is None and not knowledge.defects:
+        parse_cache.write(key, parsed)
+    knowledge.version = key[:12]
     return knowledge
 
 

@@ -31,7 +31,7 @@ def render_country(view: KnowledgeView, country: str, about: str | None = None) 
         console.print("No sourced facts are known for this country on that date.")
         return
     for kind in FACT_KINDS:
-        of_kind = [f for f in facts if f.kind == kind]
+        of_kind = [f for f in facts if isinstance(f, KIND_MODELS[kind])]
         if not of_kind:
             continue
         console.print(f"\n[bold underline]{KIND_MODELS[kind].title}[/bold underline]")

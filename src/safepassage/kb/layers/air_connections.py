@@ -14,6 +14,7 @@ from safepassage.kb.dates import PartialDate
 from safepassage.kb.layers.layer import (
     DatasetLayer,
     LayerContext,
+    RowIndex,
     build,
     iter_rows,
     read_rows,
@@ -36,24 +37,22 @@ class AirConnectionsLayer(DatasetLayer):
 
     def __init__(self, datasets_dir: Path) -> None:
         super().__init__(datasets_dir)
-        self._rows: dict[str, list[dict[str, str]]] | None = None
+        self._index: RowIndex | None = None
 
-    def _by_country(self) -> dict[str, list[dict[str, str]]]:
-        if self._rows is None:
-            self._rows = {}
-            for row in read_rows(self.dir / DATASET / "countries.csv"):
-                self._rows.setdefault(row["from"], []).append(row)
-        return self._rows
+    def _rows(self) -> RowIndex:
+        if self._index is None:
+            self._index = RowIndex(self.dir / DATASET / "countries.csv")
+        return self._index
 
     def known_keys(self) -> list[str]:
-        return sorted(self._by_country())
+        return self._rows().keys()
 
     def facts(self, context: LayerContext, key: str, country: str | None = None) -> list[FactBase]:
         meta = self.meta(DATASET)
         if not visible(meta.published, None, context.as_of):
             return []
         source = meta.sources[0].id
-        return [_fact(context, source, meta.published, row, validate=False) for row in self._by_country().get(key, ())]
+        return [_fact(context, source, meta.published, row, validate=False) for row in self._rows().rows(key)]
 
     def airports(self) -> list[dict[str, str]]:
         """Airports with direct routes in June 2014: IATA code, country, name, city, position."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections import Counter
 import gzip
 import io
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,6 +102,36 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     if path.suffix == ".gz":
         data = gzip.decompress(data)
     return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+
+
+class RowIndex:
+    """A derived CSV (plain or gzip) whose rows are parsed only for the keys asked for.
+
+    The key is the first column (a country code, never quoted); a cold start asks for a few
+    countries out of thousands of rows, so splitting lines is all the work done up front.
+    """
+
+    def __init__(self, path: Path) -> None:
+        data = path.read_bytes()
+        if path.suffix == ".gz":
+            data = gzip.decompress(data)
+        lines = data.decode("utf-8").splitlines()
+        self.header = next(csv.reader(lines[:1]))
+        self._lines: dict[str, list[str]] = {}
+        for line in lines[1:]:
+            self._lines.setdefault(line.split(",", 1)[0], []).append(line)
+        self._parsed: dict[str, list[dict[str, str]]] = {}
+
+    def keys(self) -> list[str]:
+        return sorted(self._lines)
+
+    def rows(self, key: str) -> list[dict[str, str]]:
+        if key not in self._parsed:
+            self._parsed[key] = [
+                dict(zip(self.header, cells, strict=True))
+                for cells in csv.reader(self._lines.get(key, ()))
+            ]
+        return self._parsed[key]
 
 
 def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:

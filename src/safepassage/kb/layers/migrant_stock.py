@@ -16,7 +16,6 @@ from safepassage.kb.layers.layer import (
     LayerContext,
     build,
     iter_rows,
-    read_rows,
     visible,
 )
 from safepassage.kb.layers.release import read_meta
@@ -35,23 +34,35 @@ class MigrantStockLayer(DatasetLayer):
 
     def __init__(self, datasets_dir: Path) -> None:
         super().__init__(datasets_dir)
-        self._rows: dict[str, dict[str, int]] | None = None
+        self._lines: dict[str, list[str]] | None = None
+        self._rows: dict[str, dict[str, int]] = {}
 
-    def _by_origin(self) -> dict[str, dict[str, int]]:
-        if self._rows is None:
-            self._rows = {}
-            for row in read_rows(self.dir / DATASET / "migrant-stock.csv"):
-                self._rows.setdefault(row["origin"], {})[row["destination"]] = int(row["people"])
-        return self._rows
+    def _lines_by_origin(self) -> dict[str, list[str]]:
+        # one file of 10,000 rows; only the origins asked for are parsed (a cold start asks one)
+        if self._lines is None:
+            self._lines = {}
+            text = (self.dir / DATASET / "migrant-stock.csv").read_text(encoding="utf-8")
+            for line in text.splitlines()[1:]:
+                self._lines.setdefault(line[:2], []).append(line)
+        return self._lines
+
+    def _by_origin(self, origin: str) -> dict[str, int]:
+        if origin not in self._rows:
+            parsed: dict[str, int] = {}
+            for line in self._lines_by_origin().get(origin, ()):
+                _, destination, people = line.split(",")
+                parsed[destination] = int(people)
+            self._rows[origin] = parsed
+        return self._rows[origin]
 
     def known_keys(self) -> list[str]:
-        return sorted(self._by_origin())
+        return sorted(self._lines_by_origin())
 
     def facts(self, context: LayerContext, key: str, country: str | None = None) -> list[FactBase]:
         meta = self.meta(DATASET)
         if not visible(meta.published, None, context.as_of):
             return []
-        rows = self._by_origin().get(key, {})
+        rows = self._by_origin(key)
         places = [country] if country is not None else sorted(rows)
         source = meta.sources[0].id
         return [

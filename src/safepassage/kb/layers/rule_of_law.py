@@ -13,10 +13,10 @@ from pathlib import Path
 from safepassage.kb.layers.layer import (
     DatasetLayer,
     LayerContext,
+    RowIndex,
     build,
     from_date,
     iter_rows,
-    read_rows,
 )
 from safepassage.kb.layers.release import read_meta
 from safepassage.kb.models import FactBase, RuleOfLawFact
@@ -37,23 +37,21 @@ class RuleOfLawLayer(DatasetLayer):
 
     def __init__(self, datasets_dir: Path) -> None:
         super().__init__(datasets_dir)
-        self._rows: dict[str, list[dict[str, str]]] | None = None
+        self._index: RowIndex | None = None
 
-    def _by_state(self) -> dict[str, list[dict[str, str]]]:
-        if self._rows is None:
-            self._rows = {}
-            for row in read_rows(self.dir / DATASET / "rule-of-law.csv"):
-                self._rows.setdefault(row["state"], []).append(row)
-        return self._rows
+    def _rows(self) -> RowIndex:
+        if self._index is None:
+            self._index = RowIndex(self.dir / DATASET / "rule-of-law.csv")
+        return self._index
 
     def known_keys(self) -> list[str]:
-        return sorted(self._by_state())
+        return self._rows().keys()
 
     def facts(self, context: LayerContext, key: str, country: str | None = None) -> list[FactBase]:
         source = self.meta(DATASET).sources[0].id
         return [
             _fact(context, source, row, validate=False)
-            for row in self._by_state().get(key, ())
+            for row in self._rows().rows(key)
             if public_from(int(row["edition"])) <= context.as_of
         ]
 

@@ -82,31 +82,42 @@ class TreatyLayer(DatasetLayer):
     def __init__(self, datasets_dir: Path) -> None:
         super().__init__(datasets_dir)
         self._resolved: Resolved | None = None
+        self._tables: tuple[list[dict[str, str]], list[dict[str, str]], list[str]] | None = None
         self._by_state: dict[str, list[Spec]] = {}
 
+    def _read(self) -> tuple[list[dict[str, str]], list[dict[str, str]], list[str]]:
+        if self._tables is None:
+            self._tables = (
+                read_rows(self.dir / OLD / "status.csv"),
+                read_rows(self.dir / NEW / "status.csv"),
+                [r["state"] for r in read_rows(self.dir / NEW / "un-members.csv")],
+            )
+        return self._tables
+
     def known_keys(self) -> list[str]:
-        return sorted(self._by_state_index())
+        old, _, members = self._read()
+        return sorted({r["state"] for r in old} | set(members))
 
     def resolved(self, context: LayerContext) -> Resolved:
+        """Every state resolved, with every warning (for `kb check`)."""
         if self._resolved is None:
-            old = read_rows(self.dir / OLD / "status.csv")
-            new = read_rows(self.dir / NEW / "status.csv")
-            members = [r["state"] for r in read_rows(self.dir / NEW / "un-members.csv")]
-            self._resolved = resolve(
-                old, new, members, str(self.meta(OLD).published), str(self.meta(NEW).published), context
-            )
+            old, new, members = self._read()
+            dates = str(self.meta(OLD).published), str(self.meta(NEW).published)
+            self._resolved = resolve(old, new, members, *dates, context)
         return self._resolved
 
-    def _by_state_index(self) -> dict[str, list[Spec]]:
-        if not self._by_state:
-            for spec in self.resolved(_NAMELESS).specs:
-                self._by_state.setdefault(spec.state, []).append(spec)
-        return self._by_state
+    def _specs(self, state: str) -> list[Spec]:
+        # resolved one state at a time: a cold single-country assessment needs a handful
+        if state not in self._by_state:
+            old, new, members = self._read()
+            dates = str(self.meta(OLD).published), str(self.meta(NEW).published)
+            self._by_state[state] = resolve(old, new, members, *dates, _NAMELESS, only=state).specs
+        return self._by_state[state]
 
     def facts(self, context: LayerContext, key: str, country: str | None = None) -> list[FactBase]:
         return [
             _fact(spec, context, validate=False)
-            for spec in self._by_state_index().get(key, ())
+            for spec in self._specs(key)
             if visible(spec.start, spec.end, context.as_of)
         ]
 
@@ -176,17 +187,23 @@ def resolve(
     old_date: str,
     new_date: str,
     context: LayerContext,
+    only: str | None = None,
 ) -> Resolved:
-    """The membership facts both tables support, and every disagreement between them."""
+    """The membership facts both tables support, and every disagreement between them (for
+    one state `only`, or all). No state's result depends on another's."""
     out = Resolved()
     scraped = day(old_date)
     compiled = day(new_date)
-    old_by = {(r["state"], r["instrument"]): r for r in old}
-    new_by = {(r["state"], r["instrument"]): r for r in new}
     participants: dict[str, int] = {}
     for r in old:
         participants[r["instrument"]] = participants.get(r["instrument"], 0) + 1
-    states = sorted({r["state"] for r in old} | set(members))
+    if only is not None:
+        old = [r for r in old if r["state"] == only]
+        new = [r for r in new if r["state"] == only]
+        members = [m for m in members if m == only]
+    old_by = {(r["state"], r["instrument"]): r for r in old}
+    new_by = {(r["state"], r["instrument"]): r for r in new}
+    states = sorted({r["state"] for r in old} | set(members) | ({only} if only else set()))
     for instrument in [*CHAPTERS.values(), "cat-art22"]:
         page = PAGE_OF[instrument]
         old_source = f"untc-status-{page}-{old_date}"
