@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,11 @@ import pytest
 from safepassage.kb import KnowledgeBase, load
 
 CASES = Path(__file__).parent / "cases"
+FIXTURES = Path(__file__).parent / "fixtures" / "datasets"
+
+# The parsed-knowledge cache goes to a folder of this test run, never the user's cache folder
+# (subprocesses inherit it).
+os.environ.setdefault("SAFEPASSAGE_CACHE_DIR", tempfile.mkdtemp(prefix="safepassage-test-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -123,13 +123,17 @@ def import_dataset(
         str | None,
         typer.Option("--released", help="release date YYYY[-MM[-DD]], for releases that do not state it"),
     ] = None,
+    datasets_dir: Annotated[
+        Path | None,
+        typer.Option("--datasets-dir", help="where the derived folders go (default: the package's)"),
+    ] = None,
 ) -> None:
     """Regenerate a dataset's derived files in the package from a raw release."""
     from safepassage.kb.importers.importer import ImportFailure
     from safepassage.kb.importers.importing import import_dataset as run_import
     from safepassage.kb.importers.registry import load_importers
     from safepassage.kb.layers.release import read_meta
-    from safepassage.kb.loader import DATA_DIR
+    from safepassage.kb.loader import DATA_DIR, DATASETS_FOLDER
 
     importers = load_importers()
     if name not in importers:
@@ -142,7 +146,8 @@ def import_dataset(
         except ValueError as error:
             raise BadInput(f"--released: {error}") from error
     try:
-        folder = run_import(importers[name], raw_path, DATA_DIR / "datasets", released)
+        target = datasets_dir or DATA_DIR / DATASETS_FOLDER
+        folder = run_import(importers[name], raw_path, target, released)
     except ImportFailure as error:
         raise BadInput(str(error)) from error
     meta = read_meta(folder)
