@@ -84,6 +84,9 @@ class TreatyLayer(DatasetLayer):
         self._resolved: Resolved | None = None
         self._tables: tuple[list[dict[str, str]], list[dict[str, str]], list[str]] | None = None
         self._by_state: dict[str, list[Spec]] = {}
+        self._per_state: (
+            tuple[dict[str, list[dict[str, str]]], dict[str, list[dict[str, str]]], set[str], dict[str, int]] | None
+        ) = None
 
     def _read(self) -> tuple[list[dict[str, str]], list[dict[str, str]], list[str]]:
         if self._tables is None:
@@ -110,8 +113,19 @@ class TreatyLayer(DatasetLayer):
         # resolved one state at a time: a cold single-country assessment needs a handful
         if state not in self._by_state:
             old, new, members = self._read()
+            if self._per_state is None:
+                self._per_state = (_group(old), _group(new), set(members), _participants(old))
+            old_of, new_of, member_set, participants = self._per_state
             dates = str(self.meta(OLD).published), str(self.meta(NEW).published)
-            self._by_state[state] = resolve(old, new, members, *dates, _NAMELESS, only=state).specs
+            self._by_state[state] = resolve(
+                old_of.get(state, []),
+                new_of.get(state, []),
+                [state] if state in member_set else [],
+                *dates,
+                _NAMELESS,
+                only=state,
+                participants=participants,
+            ).specs
         return self._by_state[state]
 
     def facts(self, context: LayerContext, key: str, country: str | None = None) -> list[FactBase]:
@@ -188,15 +202,15 @@ def resolve(
     new_date: str,
     context: LayerContext,
     only: str | None = None,
+    participants: dict[str, int] | None = None,
 ) -> Resolved:
     """The membership facts both tables support, and every disagreement between them (for
-    one state `only`, or all). No state's result depends on another's."""
+    one state `only`, or all). No state's result depends on another's, except the count of a
+    page's participants (give it in `participants` when passing one state's rows)."""
     out = Resolved()
     scraped = day(old_date)
     compiled = day(new_date)
-    participants: dict[str, int] = {}
-    for r in old:
-        participants[r["instrument"]] = participants.get(r["instrument"], 0) + 1
+    participants = participants if participants is not None else _participants(old)
     if only is not None:
         old = [r for r in old if r["state"] == only]
         new = [r for r in new if r["state"] == only]
@@ -247,6 +261,20 @@ def resolve(
                 )
             out.specs.extend(_from_2015(state, instrument, a, old_source, scraped, b, later_start))
     return out
+
+
+def _participants(old: list[dict[str, str]]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for r in old:
+        counts[r["instrument"]] = counts.get(r["instrument"], 0) + 1
+    return counts
+
+
+def _group(rows: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
+    grouped: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        grouped.setdefault(row["state"], []).append(row)
+    return grouped
 
 
 def _compare(out: Resolved, where: str, a: dict[str, str], b: dict[str, str]) -> None:
