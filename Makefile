@@ -28,12 +28,14 @@ lint: $(BIN)/safepassage
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 test: $(BIN)/safepassage lint
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-poppler.sh
 	bash scripts/ensure-postgres.sh
 	$(BIN)/pytest
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/casework -m "not browser" -p no:cacheprovider
 
 bench: $(BIN)/safepassage
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/dossier.py
 
 bench-load: $(BIN)/safepassage
 	bash scripts/ensure-postgres.sh

@@ -10,7 +10,7 @@ import pycountry
 
 import safepassage.assess as assess_package
 from safepassage.assess import assess_country, assess_world
-from safepassage.assess.factor import Context, Finding
+from safepassage.assess.factor import Context, Finding, Weights
 from safepassage.assess.registry import load_factors
 from safepassage.kb import KnowledgeBase, load
 from safepassage.profile.reader import profile_from_data
@@ -33,7 +33,7 @@ class TestFactors:
     def test_builtin_factors_are_found_through_entry_points(self) -> None:
         names = {f.name for f in load_factors()}
         assert {"land_border", "community_presence", "police_conduct", "onward_options"} <= names
-        assert len(names) == 13
+        assert len(names) == 14
 
     def test_every_factor_implements_the_interface(self) -> None:
         for factor in load_factors():
@@ -45,8 +45,52 @@ class TestFactors:
                 "protection",
                 "onward",
             }
-            assert factor.threats <= {"family", "state", "non_state"}
+            assert factor.scope in {"person", "country"}
+            assert any(factor.weights.get(t) > 0 for t in ("family", "state", "non_state"))
             assert callable(factor.evaluate)
+
+    def test_every_module_in_the_factors_package_is_a_listed_builtin(self) -> None:
+        # a new built-in module that is not listed would silently do nothing
+        import pkgutil
+
+        import safepassage.assess.factors as package
+        from safepassage.assess.registry import DEFAULT_FACTORS
+
+        modules = {f"{package.__name__}.{m.name}" for m in pkgutil.iter_modules(package.__path__)}
+        assert modules == set(DEFAULT_FACTORS)
+
+    def test_factors_do_not_load_the_policy_themselves(self) -> None:
+        root = Path(assess_package.__file__).parent / "factors"
+        for path in root.glob("*.py"):
+            assert "load_policy" not in path.read_text(), path
+
+    def test_a_factor_missing_part_of_the_interface_is_refused_by_name(self) -> None:
+        import pytest
+
+        from safepassage.assess.registry import FactorError, check_factor
+
+        class NoScope:
+            name, family, weights = "no_scope", "reach", Weights(family=1.0)
+
+            def evaluate(self, context: Context) -> None:
+                return None
+
+        with pytest.raises(FactorError, match=r"my_pkg\.no_scope: FACTOR has no 'scope'"):
+            check_factor(NoScope(), "my_pkg.no_scope")
+
+        class PlainDict(NoScope):
+            scope = "country"
+            weights = {"relatives": 1.0}  # type: ignore[assignment]  # noqa: RUF012
+
+        with pytest.raises(FactorError, match="weights must be a Weights"):
+            check_factor(PlainDict(), "my_pkg.plain_dict")
+        with pytest.raises(TypeError):
+            Weights(relatives=1.0)  # type: ignore[call-arg]
+
+    def test_person_level_factors_come_from_their_declared_scope(self, kb: KnowledgeBase) -> None:
+        result = assess_country(profile_from_data(CHECHEN_WOMAN), "KZ", kb.view(dt.date(2025, 2, 7)))
+        assert result.person_factors == {f.name for f in load_factors() if f.scope == "person"}
+        assert "onward_options" in result.person_factors
 
     def test_no_country_or_person_name_in_engine_code(self) -> None:
         names = {c.name.lower() for c in pycountry.countries}
@@ -150,25 +194,48 @@ class TestExtension:
         class AlwaysWorried:
             name = "always_worried"
             family = "reach"
-            threats = frozenset({"family"})
+            scope = "country"
+            weights = Weights(family=1.0)
 
             def evaluate(self, context: Context) -> Finding:
+                # the policy travels on the context: the factor never loads it
+                assert context.policy.recent_years > 0
                 return Finding(self.name, 1.0, f"worried about {context.country}")
 
-        from safepassage.assess.policy import load_policy
-
-        policy = load_policy()
-        weights = {k: dict(v) for k, v in policy.weights.items()}
-        weights["family"]["always_worried"] = 1.0
-        custom = type(policy)(**{**policy.__dict__, "weights": weights})
         result = assess_country(
             profile_from_data(CHECHEN_WOMAN),
             "KZ",
             kb.view(),
             factors=(*load_factors(), AlwaysWorried()),
-            policy=custom,
         )
         assert any(f.factor == "always_worried" for f in result.findings)
+        assert result.weights["always_worried"] == 1.0
+        # a factor with no weight for the person's threat is not evaluated
+        state = profile_from_data({**CHECHEN_WOMAN, "threats": [{"actor": "state", "state": "RU"}]})
+        result = assess_country(state, "KZ", kb.view(), factors=(*load_factors(), AlwaysWorried()))
+        assert "always_worried" not in result.weights
+
+    def test_weights_yaml_overrides_a_factors_default_weight(self, kb: KnowledgeBase) -> None:
+        from dataclasses import replace
+
+        from safepassage.assess.policy import load_policy
+
+        policy = load_policy()
+        custom = replace(policy, overrides={"family": {"community_presence": 0.0}})
+        profile = profile_from_data(CHECHEN_WOMAN)
+        view = kb.view(dt.date(2025, 2, 7))
+        assert "community_presence" in assess_country(profile, "KZ", view).weights
+        assert "community_presence" not in assess_country(profile, "KZ", view, policy=custom).weights
+
+    def test_an_override_for_an_unknown_threat_is_refused(self, tmp_path: Path) -> None:
+        import pytest
+
+        from safepassage.assess.policy import POLICY_FILE, load_policy
+
+        bad = tmp_path / "weights.yaml"
+        bad.write_text(POLICY_FILE.read_text().replace("overrides: {}", "overrides: {clan: {distance: 1}}"))
+        with pytest.raises(ValueError, match="'clan' is not one of"):
+            load_policy(bad)
 
 
 def test_onward_options_names_each_destination_once_when_several_rules_hold(kb: KnowledgeBase) -> None:
@@ -185,3 +252,15 @@ def test_onward_options_names_each_destination_once_when_several_rules_hold(kb: 
                     named = finding.summary.split("only ")[1].split(" admit(s)")[0]
                     names = [n.strip() for n in named.replace(" and ", ", ").split(",") if n.strip()]
                     assert len(names) == len(set(names))
+
+
+def test_the_documented_weight_table_is_the_code_s() -> None:
+    """docs/assessment.md's weight table must say what runs: every factor, every weight."""
+    doc = (Path(__file__).parents[1] / "docs" / "assessment.md").read_text()
+    rows = re.findall(r"^\| `(\w+)` \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|", doc, re.M)
+    table = {name: tuple(float(x) for x in weights) for name, *weights in rows}
+    code = {
+        f.name: tuple(float(f.weights.get(t, 0)) for t in ("family", "state", "non_state"))
+        for f in load_factors()
+    }
+    assert table == code

@@ -84,3 +84,9 @@ class TestKbLayout:
         write(tmp_path / "countries" / "KZ.yaml", source_yaml() + source_yaml("src-b").replace("sources:", "") + BORDER)
         messages = [str(d) for d in layout_defects(plan_layout(tmp_path))]
         assert messages == ["countries/KZ.yaml [source src-b]: no fact cites it; remove it or cite it"]
+
+    def test_it_reports_two_ids_for_one_url(self, tmp_path: Path) -> None:
+        twin = source_yaml("src-b").replace("sources:", "").replace("example.org/src-b", "example.org/src-a")
+        write(tmp_path / "countries" / "KZ.yaml", source_yaml() + twin + BORDER.replace("[src-a]", "[src-a, src-b]"))
+        messages = [str(d) for d in layout_defects(plan_layout(tmp_path))]
+        assert messages == ["sources [source src-b]: has the same URL as src-a; use one id"]

@@ -1,23 +1,27 @@
-"""Combine factor findings into a rating with reasons, for one country or the whole world.
+"""Run the factors for one country or the whole world and combine them into a rating with reasons.
 
-score = 100 x the weighted mean of the risks of the factors that found something, with weights
-chosen by the person's threats (weights.yaml). Strong specific evidence sets a floor under the
-rating; coverage (the share of applicable weight backed by facts) gives the confidence, and too
-little coverage gives `unknown` rather than a guess.
+Each factor that applies to the person's threats is evaluated; how findings become a score, a
+rating and a confidence is in combine.py. The result keeps every reason, what is missing, which
+floor or bound applied and why, so reports can say it aloud.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from safepassage.assess.factor import RATING_ORDER, Context, Factor, Finding, Missing, Rating
+from safepassage.assess.combine import combine, covers, rate
+from safepassage.assess.factor import (
+    RATING_ORDER,
+    Context,
+    Factor,
+    Finding,
+    Missing,
+    Rating,
+)
 from safepassage.assess.policy import Policy, load_policy
 from safepassage.assess.registry import load_factors
 from safepassage.kb.knowledge import KnowledgeView
 from safepassage.profile import Profile
-
-# Factors whose answer depends on the person more than on the country assessed.
-PERSON_LEVEL = frozenset({"onward_options", "wanted_exposure"})
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,14 @@ class Assessment:
     missing: tuple[Missing, ...]
     floor: Rating | None
     weights: dict[str, float]
+    # factors whose answer is about the person, not this country (Factor.scope == "person")
+    person_factors: frozenset[str] = frozenset()
+    floor_factor: str | None = None  # the factor whose evidence set the floor
+    bound: float | None = None  # the score was raised to this by documented conduct here
+    bound_factor: str | None = None
+    uncounted: frozenset[str] = frozenset()  # findings left out: they would only have lowered it
+    structural_only: bool = False  # no documented conduct here backs any finding (combine.rate)
+    lifted: bool = False  # `lower` raised to `moderate`: no protective evidence here
 
     @property
     def headline(self) -> Finding | None:
@@ -41,9 +53,9 @@ class Assessment:
         if floored:
             return floored[0]
         # Prefer what is specific to this country over what holds everywhere for the person.
-        specific = [f for f in self.findings if f.facts and f.factor not in PERSON_LEVEL] or list(
-            self.findings
-        )
+        specific = [
+            f for f in self.findings if f.facts and f.factor not in self.person_factors
+        ] or list(self.findings)
         return max(specific, key=lambda f: self.weights.get(f.factor, 0) * f.risk)
 
 
@@ -53,66 +65,66 @@ def assess_country(
     view: KnowledgeView,
     factors: tuple[Factor, ...] | None = None,
     policy: Policy | None = None,
+    shared: dict[object, object] | None = None,
 ) -> Assessment:
+    """Assess one country. `shared` is a cache for one profile, view and policy across
+    countries (assess_world passes one); never share it between profiles."""
     factors = load_factors() if factors is None else factors
     policy = policy or load_policy()
-    context = Context(profile=profile, country=country, view=view)
+    context = Context(
+        profile=profile,
+        country=country,
+        view=view,
+        policy=policy,
+        shared={} if shared is None else shared,
+    )
     threats = profile.threat_actors
     findings: list[Finding] = []
     missing: list[Missing] = []
     weights: dict[str, float] = {}
-    applicable_weight = 0.0
+    person_factors = frozenset(f.name for f in factors if f.scope == "person")
     for factor in factors:
-        if not factor.threats & threats:
-            continue
-        weight = policy.weight(factor.name, threats)
+        weight = policy.weight(factor, threats)
         if weight <= 0:
             continue
         result = factor.evaluate(context)
         if result is None:
             continue
-        applicable_weight += weight
         weights[factor.name] = weight
         if isinstance(result, Missing):
             missing.append(result)
         else:
             findings.append(result)
-    found_weight = sum(weights[f.factor] for f in findings)
-    # Coverage counts only findings about this country backed by curated facts: base-layer
-    # geography and person-level findings exist for every country and would hide a void.
-    covered_weight = sum(
-        weights[f.factor] for f in findings if f.facts and f.factor not in PERSON_LEVEL
-    )
-    applicable_weight -= sum(weights.get(name, 0.0) for name in PERSON_LEVEL)
-    coverage = covered_weight / applicable_weight if applicable_weight > 0 else 0.0
-    floor = _highest(f.floor for f in findings if f.floor)
-    score = (
-        100 * sum(weights[f.factor] * f.risk for f in findings) / found_weight
-        if found_weight
-        else None
-    )
-    if score is None or (coverage < policy.unknown_below and floor is None):
-        rating: str = "unknown"
-    else:
-        rating = _highest([policy.band(score), *([floor] if floor else [])]) or "lower"
-    confidence = (
-        "high"
-        if coverage >= policy.coverage_high
-        else "medium"
-        if coverage >= policy.coverage_medium
-        else "low"
-    )
+            if result.gap:
+                missing.append(Missing(result.factor, result.gap))
+    # Coverage counts only findings backed by curated facts about this country: base-layer
+    # geography, person-level findings and acts elsewhere exist for every country and would
+    # hide a void.
+    applicable = sum(w for name, w in weights.items() if name not in person_factors)
+    covered = sum(weights[f.factor] for f in findings if covers(f, country, person_factors))
+    coverage = covered / applicable if applicable > 0 else 0.0
+    combined = combine(findings, weights, country, policy)
+    families = {f.name: f.family for f in factors}
+    rated = rate(combined, findings, coverage, country, person_factors, families, policy)
+    score = combined.score
     findings.sort(key=lambda f: -weights[f.factor] * f.risk)
     return Assessment(
         country=country,
-        rating=rating,
+        rating=rated.rating,
         score=None if score is None else round(score, 1),
-        confidence=confidence,
+        confidence=rated.confidence,
         coverage=round(coverage, 2),
         findings=tuple(findings),
         missing=tuple(missing),
-        floor=floor,
+        floor=combined.floor,
         weights=weights,
+        person_factors=person_factors,
+        floor_factor=combined.floor_factor,
+        bound=None if combined.bound is None else round(combined.bound, 1),
+        bound_factor=combined.bound_factor,
+        uncounted=combined.uncounted,
+        structural_only=rated.structural_only,
+        lifted=rated.lifted,
     )
 
 
@@ -124,18 +136,11 @@ def assess_world(
     """Assess every country (or those given), ranked from lowest risk to highest."""
     factors, policy = load_factors(), load_policy()
     codes = countries if countries is not None else sorted(view.base.countries)
-    results = [assess_country(profile, code, view, factors, policy) for code in codes]
+    shared: dict[object, object] = {}
+    results = [assess_country(profile, code, view, factors, policy, shared) for code in codes]
     return sorted(results, key=rank_key)
 
 
 def rank_key(assessment: Assessment) -> tuple[int, float, str]:
     order = RATING_ORDER.index(assessment.rating) if assessment.rating in RATING_ORDER else 99
     return (order, assessment.score if assessment.score is not None else 999.0, assessment.country)
-
-
-def _highest(ratings: object) -> Rating | None:
-    best: Rating | None = None
-    for rating in ratings:  # type: ignore[attr-defined]
-        if best is None or RATING_ORDER.index(rating) > RATING_ORDER.index(best):
-            best = rating
-    return best

@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from safepassage.assess.factor import Context
-from safepassage.assess.policy import load_policy
+from safepassage.assess.factor import Context, Rating
 from safepassage.kb.dates import years_between
 from safepassage.kb.models import (
     BINDING_STATUSES,
     BilateralAgreementFact,
+    CooperationPracticeFact,
     EntryRuleFact,
     IncidentFact,
     LandBorderFact,
@@ -75,7 +75,7 @@ def entry_rules(context: Context, destination: str, citizenship: str) -> list[En
 
 def recency_weight(context: Context, years_ago: float) -> float:
     """1 for an event today, halving every `half_life_years`."""
-    return math.pow(0.5, max(years_ago, 0.0) / load_policy().half_life_years)
+    return math.pow(0.5, max(years_ago, 0.0) / context.policy.half_life_years)
 
 
 def km(value: float) -> str:
@@ -112,10 +112,6 @@ OUTCOME_SEVERITY = {
     "threatened": 0.45,
     "denied_asylum": 0.4,
 }
-SIMILAR = 0.65  # similarity at which an incident counts as "a person like this one"
-# A host that detained or returned another state's dissident or refugee at that state's request
-# shows how it answers a foreign government: evidence for anyone a state pursues.
-OTHER_STATE_SIMILARITY = 0.4
 
 
 def incident_severity(incident: IncidentFact) -> float:
@@ -125,32 +121,45 @@ def incident_severity(incident: IncidentFact) -> float:
     return severity
 
 
-def incident_similarity(context: Context, incident: IncidentFact) -> float:
-    """How much a documented incident resembles this person's situation, 0..1."""
-    profile = context.profile
-    if incident.pursuing_state not in context.pursuing_states:
-        state_threat = "state" in profile.threat_actors
-        return (
-            OTHER_STATE_SIMILARITY if state_threat and "state" in incident.value.pursuers else 0.0
-        )
-    score = 0.1
-    pursuers = set(incident.value.pursuers)
-    if pursuers & profile.threat_actors:
-        score += 0.35
-    elif not pursuers:
-        score += 0.15
-    if incident.community and incident.community in profile.community:
-        score += 0.35
-    elif incident.community is None:
-        score += 0.1
-    if incident.value.person.gender == profile.gender:
-        score += 0.2
-    return min(score, 1.0)
-
-
 def incident_years_ago(context: Context, incident: IncidentFact) -> float:
     return years_between(incident.value.date.latest, context.as_of)
 
 
 def describe_incident(incident: IncidentFact) -> str:
     return f"{incident.value.date}: {incident.summary.rstrip('.')}"
+
+
+# --- documented practices -----------------------------------------------------------------------
+
+# Practices that put people back in the pursuers' hands.
+HANDING_OVER = frozenset({"extradition", "deportation", "handover_to_relatives", "abduction"})
+
+
+def practice_years_ago(context: Context, practice: CooperationPracticeFact) -> float:
+    """How old a practice's evidence is: from its start, else its newest source known then."""
+    if practice.valid_from is not None:
+        return years_between(practice.valid_from.latest, context.as_of)
+    published = [
+        context.view.source(s).published.latest
+        for s in practice.sources
+        if context.view.source(s).published.latest <= context.as_of
+    ]
+    return years_between(max(published), context.as_of) if published else math.inf
+
+
+def practice_floor(context: Context, practice: CooperationPracticeFact) -> Rating | None:
+    """A current documented practice of handing people like this one over to the pursuing
+    state sets a floor the way a recent similar incident does: `routine` the harm floor,
+    `documented` the practice floor; a `rare` one none."""
+    value = practice.value
+    if value.counterpart not in context.pursuing_states or value.practice not in HANDING_OVER:
+        return None
+    if practice.community and practice.community not in context.profile.community:
+        return None  # a practice towards another community says less about this person
+    if practice_years_ago(context, practice) > context.policy.recent_years:
+        return None
+    if value.level == "routine":
+        return context.policy.similar_harm_floor
+    if value.level == "documented":
+        return context.policy.practice_floor
+    return None

@@ -1,4 +1,9 @@
-"""The engine's numbers, read from weights.yaml (data with a written rationale, not code)."""
+"""The engine's numbers, read from weights.yaml (data with a written rationale, not code).
+
+Each factor ships its own default weights per threat (`Factor.weights`); weights.yaml holds the
+bands, the evidence thresholds and any override of those weights, so a team can re-weigh a
+factor without touching its code.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from typing import cast
 
 import yaml
 
-from safepassage.assess.factor import RATING_ORDER, Rating
+from safepassage.assess.factor import RATING_ORDER, THREATS, Factor, Rating
 
 POLICY_FILE = Path(__file__).with_name("weights.yaml")
 
@@ -17,19 +22,27 @@ POLICY_FILE = Path(__file__).with_name("weights.yaml")
 @dataclass(frozen=True)
 class Policy:
     bands: dict[Rating, float]
-    weights: dict[str, dict[str, float]]
+    overrides: dict[str, dict[str, float]]  # threat -> factor name -> weight
     coverage_high: float
     coverage_medium: float
-    unknown_below: float
+    protective_risk: float
     recent_years: float
     half_life_years: float
     similar_harm_floor: Rating
     similar_detention_floor: Rating
     pursuing_state_floor: Rating
     family_state_floor: Rating
+    transnational_floor: Rating
+    practice_floor: Rating
+    conduct_margin: float
 
-    def weight(self, factor: str, threats: frozenset[str]) -> float:
-        return max((self.weights.get(t, {}).get(factor, 0.0) for t in threats), default=0.0)
+    def weight(self, factor: Factor, threats: frozenset[str]) -> float:
+        """The factor's weight for a person with these threats: the largest among them."""
+        return max((self.threat_weight(factor, t) for t in threats), default=0.0)
+
+    def threat_weight(self, factor: Factor, threat: str) -> float:
+        override = self.overrides.get(threat, {}).get(factor.name)
+        return float(factor.weights.get(threat, 0.0) if override is None else override)
 
     def band(self, score: float) -> Rating:
         for rating in reversed(RATING_ORDER[1:]):
@@ -50,13 +63,10 @@ def load_policy(path: Path = POLICY_FILE) -> Policy:
     evidence = raw["evidence"]
     return Policy(
         bands={_rating(k, "bands"): float(v) for k, v in raw["bands"].items()},
-        weights={
-            threat: {factor: float(w) for factor, w in table.items()}
-            for threat, table in raw["weights"].items()
-        },
+        overrides=_overrides(raw.get("overrides") or {}),
         coverage_high=float(raw["coverage"]["high"]),
         coverage_medium=float(raw["coverage"]["medium"]),
-        unknown_below=float(raw["coverage"]["unknown_below"]),
+        protective_risk=float(evidence["protective_risk"]),
         recent_years=float(evidence["recent_years"]),
         half_life_years=float(evidence["half_life_years"]),
         similar_harm_floor=_rating(evidence["similar_harm_floor"], "similar_harm_floor"),
@@ -65,4 +75,17 @@ def load_policy(path: Path = POLICY_FILE) -> Policy:
         ),
         pursuing_state_floor=_rating(evidence["pursuing_state_floor"], "pursuing_state_floor"),
         family_state_floor=_rating(evidence["family_state_floor"], "family_state_floor"),
+        transnational_floor=_rating(evidence["transnational_floor"], "transnational_floor"),
+        practice_floor=_rating(evidence["practice_floor"], "practice_floor"),
+        conduct_margin=float(evidence["conduct_margin"]),
     )
+
+
+def _overrides(raw: dict[str, dict[str, object]]) -> dict[str, dict[str, float]]:
+    for threat in raw:
+        if threat not in THREATS:
+            raise ValueError(f"weights.yaml: overrides: {threat!r} is not one of {THREATS}")
+    return {
+        threat: {factor: float(w) for factor, w in (table or {}).items()}  # type: ignore[arg-type]
+        for threat, table in raw.items()
+    }

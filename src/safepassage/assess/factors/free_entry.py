@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from safepassage.assess.evidence import entry_rules
-from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.assess.factor import Context, Finding, Missing, Weights
 
 
 class FreeEntryFactor:
     name = "free_entry"
     family = "reach"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "country"
+    weights = Weights(family=2, state=1, non_state=2)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         pursuers = context.foreign_pursuers

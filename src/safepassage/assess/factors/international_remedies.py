@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from safepassage.assess.evidence import memberships, non_party
-from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.assess.factor import Context, Finding, Missing, Weights
 from safepassage.kb.models import FactBase, InterimMeasuresFact
 
 MECHANISMS = {
@@ -19,7 +19,8 @@ NONE_RISK = 0.9
 class InternationalRemediesFactor:
     name = "international_remedies"
     family = "protection"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "country"
+    weights = Weights(family=1, state=2, non_state=1)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         here = context.name(context.country)

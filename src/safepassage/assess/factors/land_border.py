@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from safepassage.assess.evidence import join_names, km, land_border
-from safepassage.assess.factor import Context, Finding, Missing
-
-ALL_THREATS = frozenset({"family", "state", "non_state"})
+from safepassage.assess.factor import Context, Finding, Missing, Weights
 
 
 class LandBorderFactor:
     name = "land_border"
     family = "reach"
-    threats = ALL_THREATS
+    scope = "country"
+    weights = Weights(family=2, state=1.5, non_state=2)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         pursuers = context.foreign_pursuers

@@ -7,13 +7,15 @@ intelligence sharing. Each shared tie adds risk; the strongest ties dominate.
 
 from __future__ import annotations
 
+import re
+
 from safepassage.assess.evidence import (
     bilateral_agreements,
     join_names,
     memberships,
     shared_instruments,
 )
-from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.assess.factor import Context, Finding, Missing, Weights
 from safepassage.kb.models import FactBase
 
 # risk added by one shared instrument of each kind
@@ -32,7 +34,8 @@ BASELINE = 0.1
 class LegalCooperationFactor:
     name = "legal_cooperation"
     family = "legal_cooperation"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "country"
+    weights = Weights(family=1.5, state=4, non_state=0.5)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         pursuers = context.foreign_pursuers
@@ -78,7 +81,7 @@ class LegalCooperationFactor:
                 continue
             risk += added
             used += [mine, theirs]
-            names.append(instrument.title.split(" (")[0])
+            names.append(re.sub(r"\s*\([^()]*\)$", "", instrument.title))
         for treaty in treaties:
             risk += BILATERAL_RISK[treaty.value.status]
             used.append(treaty)

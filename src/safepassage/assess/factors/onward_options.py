@@ -7,7 +7,7 @@ tied to the pursuing state by legal-assistance conventions, they are stuck withi
 from __future__ import annotations
 
 from safepassage.assess.evidence import join_names, shared_instruments
-from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.assess.factor import Context, Finding, Missing, Weights
 from safepassage.kb.models import DocumentAccessFact, EntryRuleFact, FactBase
 
 TIES = frozenset({"legal_assistance", "extradition", "security_bloc", "anti_extremism"})
@@ -16,7 +16,8 @@ TIES = frozenset({"legal_assistance", "extradition", "security_bloc", "anti_extr
 class OnwardOptionsFactor:
     name = "onward_options"
     family = "onward"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "person"
+    weights = Weights(family=2, state=1.5, non_state=1.5)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         profile = context.profile
@@ -89,7 +90,7 @@ class OnwardOptionsFactor:
         return sorted(found.items())
 
     def _tied(self, context: Context, destination: str) -> bool:
-        probe = Context(context.profile, destination, context.view)
+        probe = context.elsewhere(destination)
         return any(
             context.view.instrument(mine.value.instrument).kind in TIES
             for state in context.pursuing_states

@@ -7,15 +7,14 @@ same community or gender) weigh most; one recent similar handover sets a floor o
 from __future__ import annotations
 
 from safepassage.assess.evidence import (
-    SIMILAR,
     describe_incident,
     incident_severity,
-    incident_similarity,
     incident_years_ago,
+    practice_floor,
     recency_weight,
 )
-from safepassage.assess.factor import Context, Finding, Missing, Rating
-from safepassage.assess.policy import load_policy
+from safepassage.assess.factor import Context, Finding, Missing, Rating, Weights, highest
+from safepassage.assess.similarity import incident_similarity, reaches
 from safepassage.kb.models import CooperationPracticeFact, FactBase, IncidentFact
 
 # Outcomes this factor is about; formal removals are `removal_record`'s.
@@ -29,10 +28,11 @@ LEVEL = {"routine": 1.0, "documented": 0.7, "rare": 0.3}
 class PoliceConductFactor:
     name = "police_conduct"
     family = "state_conduct"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "country"
+    weights = Weights(family=4, state=3, non_state=2)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
-        policy = load_policy()
+        policy = context.policy
         scored = []
         for incident in context.view.of_kind(context.country, IncidentFact):
             if not CONDUCT_OUTCOMES & set(incident.value.outcomes):
@@ -49,10 +49,7 @@ class PoliceConductFactor:
             if f.value.counterpart in context.pursuing_states and f.value.practice in PRACTICES
         ]
         if not scored and not practices:
-            states = ", ".join(context.name(s) for s in sorted(context.pursuing_states))
-            return Missing(
-                self.name, f"documented police conduct towards people from {states} here"
-            )
+            return Missing(self.name, self._wanted(context))
         safe_share = 1.0
         for weight, *_ in scored:
             safe_share *= 1 - min(weight, 0.95)
@@ -60,15 +57,14 @@ class PoliceConductFactor:
             safe_share *= 1 - PRACTICES[practice.value.practice] * LEVEL[practice.value.level]
         risk = max(0.15, 1 - safe_share)
 
-        floor: Rating | None = None
+        floor: Rating | None = highest(practice_floor(context, p) for p in practices)
         for _, similarity, years, incident in scored:
-            if similarity < SIMILAR or years > policy.recent_years:
+            if not reaches(similarity) or years > policy.recent_years:
                 continue
             if incident.value.harmful:
-                floor = policy.similar_harm_floor
-                break
-            if "detained" in incident.value.outcomes and floor is None:
-                floor = policy.similar_detention_floor
+                floor = highest([floor, policy.similar_harm_floor])
+            elif "detained" in incident.value.outcomes:
+                floor = highest([floor, policy.similar_detention_floor])
         scored.sort(key=lambda item: -item[0])
         top = [item[3] for item in scored[:2]]
         here = context.name(context.country)
@@ -82,13 +78,20 @@ class PoliceConductFactor:
         if practices:
             parts.append(" ".join(p.summary for p in practices[:2]))
         used: list[FactBase] = [*top, *practices]
+        alike = bool(practices) or any(reaches(s) for _, s, _, _ in scored)
         return Finding(
             factor=self.name,
             risk=min(risk, 1.0),
             summary=". ".join(parts).rstrip(".") + ".",
             facts=tuple(used),
             floor=floor,
+            basis="conduct",
+            gap=None if alike else self._wanted(context),
         )
+
+    def _wanted(self, context: Context) -> str:
+        states = ", ".join(context.name(s) for s in sorted(context.pursuing_states))
+        return f"documented police conduct towards people like this one from {states} here"
 
 
 FACTOR = PoliceConductFactor()

@@ -7,19 +7,19 @@ can have the person found and detained anywhere in it.
 
 from __future__ import annotations
 
-from safepassage.assess.factor import Context, Finding, Missing
-from safepassage.assess.policy import load_policy
+from safepassage.assess.factor import Context, Finding, Missing, Weights
 
 
 class PursuersHomeStateFactor:
     name = "pursuers_home_state"
     family = "reach"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "country"
+    weights = Weights(family=4, state=4, non_state=2)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         if not context.in_pursuing_state:
             return None
-        policy = load_policy()
+        policy = context.policy
         actors = {
             t.actor
             for t in context.profile.threats

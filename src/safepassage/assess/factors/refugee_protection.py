@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from safepassage.assess.evidence import memberships, non_party
-from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.assess.factor import Context, Finding, Missing, Weights
 from safepassage.kb.models import AsylumPracticeFact, FactBase
 
 CONVENTION = ("refugee-convention-1951", "refugee-protocol-1967")
@@ -19,7 +19,8 @@ ACCESS_WORDS = {
 class RefugeeProtectionFactor:
     name = "refugee_protection"
     family = "protection"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "country"
+    weights = Weights(family=2, state=3, non_state=2)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         if context.in_pursuing_state:

@@ -6,15 +6,17 @@ they show how a host answers a foreign government's request.
 from __future__ import annotations
 
 from safepassage.assess.evidence import (
-    OTHER_STATE_SIMILARITY,
-    SIMILAR,
     describe_incident,
-    incident_similarity,
     incident_years_ago,
+    practice_floor,
     recency_weight,
 )
-from safepassage.assess.factor import Context, Finding, Missing, Rating
-from safepassage.assess.policy import load_policy
+from safepassage.assess.factor import Context, Finding, Missing, Rating, Weights, highest
+from safepassage.assess.similarity import (
+    OTHER_STATE_SIMILARITY,
+    incident_similarity,
+    reaches,
+)
 from safepassage.kb.models import CooperationPracticeFact, FactBase, IncidentFact
 
 REMOVALS = frozenset({"extradited", "deported", "returned_to_origin"})
@@ -25,20 +27,25 @@ OTHER_STATE_PRACTICES = 2  # at most this many practice facts about returns to o
 class RemovalRecordFactor:
     name = "removal_record"
     family = "legal_cooperation"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "country"
+    weights = Weights(family=1, state=3, non_state=0.5)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         if context.in_pursuing_state:
             return None
-        policy = load_policy()
+        policy = context.policy
         safe_share = 1.0
         refusals: list[FactBase] = []
         removals: list[tuple[float, IncidentFact]] = []
+        alike = 0  # removals and practices concerning people like this one
         floor: Rating | None = None
         for incident in context.view.of_kind(context.country, IncidentFact):
             outcomes = set(incident.value.outcomes)
             years = incident_years_ago(context, incident)
-            if "extradition_refused" in outcomes and incident.pursuing_state in context.pursuing_states:
+            if (
+                "extradition_refused" in outcomes
+                and incident.pursuing_state in context.pursuing_states
+            ):
                 refusals.append(incident)
                 continue
             if not outcomes & REMOVALS:
@@ -49,8 +56,10 @@ class RemovalRecordFactor:
             weight = similarity * 0.9 * recency_weight(context, years)
             safe_share *= 1 - min(weight, 0.95)
             removals.append((weight, incident))
-            if similarity >= SIMILAR and years <= policy.recent_years:
-                floor = policy.similar_harm_floor
+            if reaches(similarity):
+                alike += 1
+                if years <= policy.recent_years:
+                    floor = policy.similar_harm_floor
         practices = [
             f
             for f in context.view.of_kind(context.country, CooperationPracticeFact)
@@ -62,7 +71,9 @@ class RemovalRecordFactor:
             if practice.value.practice == "refused_extradition":
                 refusals.append(practice)
             else:
+                alike += 1
                 safe_share *= 1 - LEVEL[practice.value.level]
+                floor = highest([floor, practice_floor(context, practice)])
         if "state" in context.profile.threat_actors:
             # returns of refugees to other states that pursued them, at reduced weight
             others = [
@@ -74,8 +85,9 @@ class RemovalRecordFactor:
             for practice in others:
                 safe_share *= 1 - OTHER_STATE_SIMILARITY * LEVEL[practice.value.level]
             practices += others
+        wanted = "record of extraditions and deportations of people like this one from here"
         if not removals and not practices and not refusals:
-            return Missing(self.name, "record of extraditions and deportations from here")
+            return Missing(self.name, wanted)
         risk = 1 - safe_share
         if refusals:
             risk = max(risk - 0.15 * len(refusals), 0.05)
@@ -98,6 +110,9 @@ class RemovalRecordFactor:
             summary=". ".join(parts) + ".",
             facts=tuple(used),
             floor=floor,
+            basis="conduct",
+            # removals of other states' people alone do not answer for this person
+            gap=None if alike or refusals else wanted,
         )
 
 

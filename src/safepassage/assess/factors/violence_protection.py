@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.assess.factor import Context, Finding, Missing, Weights
 from safepassage.kb.models import ViolenceProtectionFact
 
 LEVEL_RISK = {"yes": 0.15, "limited": 0.5, "no": 0.9}
@@ -12,7 +12,8 @@ WORDS = {"yes": "available", "limited": "limited", "no": "not available"}
 class ViolenceProtectionFactor:
     name = "violence_protection"
     family = "protection"
-    threats = frozenset({"family", "non_state"})
+    scope = "country"
+    weights = Weights(family=2, non_state=1)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         if "family" not in context.profile.threat_actors:

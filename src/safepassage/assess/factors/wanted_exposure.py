@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from safepassage.assess.evidence import memberships, shared_instruments
-from safepassage.assess.factor import Context, Finding, Missing
+from safepassage.assess.factor import Context, Finding, Missing, Weights
 from safepassage.kb.models import CooperationPracticeFact, FactBase
 
 # Instrument kinds through which interstate wanted lists circulate.
@@ -13,7 +13,8 @@ WANTED_LIST_KINDS = frozenset({"legal_assistance", "security_bloc", "anti_extrem
 class WantedExposureFactor:
     name = "wanted_exposure"
     family = "legal_cooperation"
-    threats = frozenset({"family", "state", "non_state"})
+    scope = "person"
+    weights = Weights(family=2, state=3, non_state=0.5)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
         pursuers = context.foreign_pursuers

@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from safepassage.casework.accounts.decorators import verified_login_required
@@ -44,6 +45,7 @@ from safepassage.casework.cases.service import (
     timeline,
     update_case,
 )
+from safepassage.casework.dossiers.forms import DossierForm
 
 SNAPSHOTS_SHOWN = 10  # the latest; each one listed costs a decryption
 
@@ -126,6 +128,7 @@ def case_detail(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         "consent_form": ConsentForm(),
         "plan_form": SafetyPlanForm(initial=plan.open_record(opened.key, SafetyPlanRecord).model_dump() if plan else None),
         "referral_form": ReferralForm(),
+        "dossier_form": DossierForm(initial={"language": translation.get_language() or "en"}),
         "may_erase": may_erase(user),
         "statuses": REFERRAL_STATUSES,
     }
