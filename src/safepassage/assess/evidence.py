@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable
 
@@ -31,6 +32,23 @@ def memberships(context: Context, country: str) -> dict[str, MembershipFact]:
                 suspended.add(fact.value.instrument)
         context._cache[key] = {k: v for k, v in active.items() if k not in suspended}
     return context._cache[key]  # type: ignore[return-value]
+
+
+# Instrument kinds that tie two states' police, courts or governments together. Only these say
+# whether a state's cooperation ties are on record: the treaty tables give every state its
+# human-rights and refugee treaties, which say nothing about extradition channels.
+TIE_KINDS = frozenset(
+    {"legal_assistance", "extradition", "anti_extremism", "security_bloc", "economic_bloc", "political_bloc"}
+)
+
+
+def tie_memberships(context: Context, country: str) -> dict[str, MembershipFact]:
+    """The country's memberships of cooperation instruments (TIE_KINDS) on the as-of date."""
+    return {
+        instrument: fact
+        for instrument, fact in memberships(context, country).items()
+        if context.view.instrument(instrument).kind in TIE_KINDS
+    }
 
 
 def non_party(context: Context, country: str) -> dict[str, MembershipFact]:
@@ -70,7 +88,15 @@ def land_border(context: Context, a: str, b: str) -> list[LandBorderFact]:
 
 
 def entry_rules(context: Context, destination: str, citizenship: str) -> list[EntryRuleFact]:
-    return [f for f in context.view.of_kind(destination, EntryRuleFact) if f.about == citizenship]
+    """Curated entry rules for these citizens and, for passports, the Passport Index's."""
+    return context.view.concerning(destination, EntryRuleFact, citizenship)
+
+
+def latest_passport_rule(rules: list[EntryRuleFact]) -> EntryRuleFact | None:
+    """The passport rule that started most recently: a later snapshot or article overrides an
+    earlier one (each is visible only while it held)."""
+    passport = [r for r in rules if r.value.document == "passport"]
+    return max(passport, key=lambda r: r.valid_from.earliest if r.valid_from else dt.date.min, default=None)
 
 
 def recency_weight(context: Context, years_ago: float) -> float:

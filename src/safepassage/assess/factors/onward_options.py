@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from safepassage.assess.evidence import join_names, shared_instruments
 from safepassage.assess.factor import Context, Finding, Missing, Weights
-from safepassage.kb.models import DocumentAccessFact, EntryRuleFact, FactBase
+from safepassage.kb.models import NO_VISA_IN_ADVANCE, DocumentAccessFact, EntryRuleFact, FactBase
 
 TIES = frozenset({"legal_assistance", "extradition", "security_bloc", "anti_extremism"})
+# A passport's reach: (at least this many other states without a visa in advance, risk). Most
+# passports reach dozens; the few that reach almost none leave a person waiting for visas.
+PASSPORT_REACH = ((30, 0.2), (10, 0.3), (1, 0.45))
+PASSPORT_NOWHERE = 0.6
 
 
 class OnwardOptionsFactor:
@@ -24,6 +28,10 @@ class OnwardOptionsFactor:
         if profile.documents is None:
             return Missing(self.name, "which documents the person holds")
         if profile.has_travel_document:
+            if profile.holds("passport"):
+                reach = self._passport_reach(context)
+                if reach is not None:
+                    return reach
             held = "a passport" if profile.holds("passport") else "a refugee travel document"
             return Finding(
                 factor=self.name,
@@ -73,6 +81,48 @@ class OnwardOptionsFactor:
             risk = 0.6
             tail = f"only {names} admit(s) them on an internal ID"
         return Finding(self.name, risk, f"{no_passport}; {tail}.", facts=tuple(used))
+
+    def _passport_reach(self, context: Context) -> Finding | None:
+        """How many other states the person's passport enters without a visa in advance
+        (the Passport Index): the same for every country assessed, so worked out once a run."""
+        key = ("onward:passport", context.as_of, tuple(context.profile.citizenship), context.pursuing_states)
+        if key not in context.shared:
+            open_to: dict[str, EntryRuleFact] = {}
+            known = False
+            for citizenship in context.profile.citizenship:
+                for rule in context.view.from_origin(EntryRuleFact, citizenship):
+                    if rule.value.document != "passport" or rule.row is None:
+                        continue
+                    known = True
+                    if (
+                        rule.value.admitted
+                        and rule.value.requirement in NO_VISA_IN_ADVANCE
+                        and rule.country not in context.pursuing_states
+                    ):
+                        open_to.setdefault(rule.country, rule)
+            context.shared[key] = (known, open_to)
+        known, open_to = context.shared[key]  # type: ignore[misc]
+        if not known:
+            return None
+        elsewhere = {c: r for c, r in open_to.items() if c != context.country}
+        risk = next((r for least, r in PASSPORT_REACH if len(elsewhere) >= least), PASSPORT_NOWHERE)
+        examples = [elsewhere[c] for c in sorted(elsewhere)[:3]]
+        names = join_names(context.name(r.country) for r in examples)
+        snapshot = max((str(r.valid_from) for r in elsewhere.values()), default="")
+        return Finding(
+            factor=self.name,
+            risk=risk,
+            summary=(
+                f"The person holds a passport, which enters {len(elsewhere)} other states without a "
+                f"visa in advance (Passport Index snapshots up to {snapshot}"
+                + (f"; among them {names}" if names else "")
+                + "), so onward travel is possible."
+                if elsewhere
+                else "The person holds a passport, but it enters no other state without a visa in "
+                "advance (Passport Index): onward travel needs a visa first."
+            ),
+            facts=tuple(examples),
+        )
 
     def _internal_id_destinations(self, context: Context) -> list[tuple[str, EntryRuleFact]]:
         citizenships = set(context.profile.citizenship)
