@@ -2,7 +2,7 @@
 
 As-of rule: Freedom in the World appears in February or March of its edition's year (the 2024
 edition on 29 February 2024, the 2025 edition on 26 February 2025), so edition E is visible from
-1 April of year E, never before.
+1 April of year E, never before; a view shows the latest edition visible then.
 """
 
 from __future__ import annotations
@@ -48,12 +48,13 @@ class RuleOfLawLayer(DatasetLayer):
         return self._rows().keys()
 
     def facts(self, context: LayerContext, key: str, country: str | None = None) -> list[FactBase]:
-        source = self.meta(DATASET).sources[0].id
-        return [
-            _fact(context, source, row, validate=False)
-            for row in self._rows().rows(key)
-            if public_from(int(row["edition"])) <= context.as_of
-        ]
+        """The latest edition public on the as-of date: each edition scores the state anew, so
+        a newer one takes the place of the older (as a later stage does for a curated fact)."""
+        public = [r for r in self._rows().rows(key) if public_from(int(r["edition"])) <= context.as_of]
+        if not public:
+            return []
+        latest = max(public, key=lambda r: int(r["edition"]))
+        return [_fact(context, self.meta(DATASET).sources[0].id, latest, validate=False)]
 
     def check_rows(self, dataset: str, folder: Path) -> list[str]:
         source = read_meta(folder).sources[0].id
