@@ -43,12 +43,16 @@ TIE_KINDS = frozenset(
 
 
 def tie_memberships(context: Context, country: str) -> dict[str, MembershipFact]:
-    """The country's memberships of cooperation instruments (TIE_KINDS) on the as-of date."""
-    return {
-        instrument: fact
-        for instrument, fact in memberships(context, country).items()
-        if context.view.instrument(instrument).kind in TIE_KINDS
-    }
+    """The country's memberships of cooperation instruments (TIE_KINDS) on the as-of date (the
+    same for every country assessed in a run, so kept in the run's shared cache)."""
+    key = ("ties", country)
+    if key not in context.shared:
+        context.shared[key] = {
+            instrument: fact
+            for instrument, fact in memberships(context, country).items()
+            if context.view.instrument(instrument).kind in TIE_KINDS
+        }
+    return context.shared[key]  # type: ignore[return-value]
 
 
 def non_party(context: Context, country: str) -> dict[str, MembershipFact]:
