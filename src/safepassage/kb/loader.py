@@ -7,6 +7,7 @@ fix them all in one pass. The engine refuses a knowledge base with defects (see 
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -77,8 +78,8 @@ _KIND_TAGS = frozenset(FACT_KINDS)
 
 def knowledge_files(data_dir: Path = DATA_DIR) -> list[Path]:
     """The curated YAML files, in path order (the derived datasets' folder is not among them)."""
-    datasets = data_dir / DATASETS_FOLDER
-    return sorted(p for p in data_dir.rglob("*.yaml") if datasets not in p.parents)
+    datasets = f"{data_dir / DATASETS_FOLDER}{os.sep}"
+    return sorted(p for p in data_dir.rglob("*.yaml") if not str(p).startswith(datasets))
 
 
 def read_knowledge(data_dir: Path = DATA_DIR, use_cache: bool = True) -> RawKnowledge:

@@ -463,7 +463,11 @@ class FactBase(BaseModel):
     @field_validator("summary", "summary_ru", "note")
     @classmethod
     def _one_paragraph(cls, text: str | None) -> str | None:
-        return None if text is None else re.sub(r"\s+", " ", text).strip()
+        if text is None:
+            return None
+        # most texts are one line already; the regex runs only where there is work for it
+        loose = "  " in text or "\n" in text or "\t" in text or "\r" in text
+        return re.sub(r"\s+", " ", text).strip() if loose else text.strip()
 
     @model_validator(mode="after")
     def _period_ordered(self) -> FactBase:
