@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench bench-load clean
+.PHONY: demo test lint audit bench bench-load clean
 
 $(BIN)/safepassage: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,9 +24,14 @@ lint: $(BIN)/safepassage
 	$(BIN)/ruff check src tests bench scripts
 	SAFEPASSAGE_HOME=$$(mktemp -d) $(BIN)/mypy
 
+# Known vulnerabilities in the installed dependencies, from PyPI's JSON API (pip-audit; what it
+# checks and when it only warns: scripts/audit-dependencies.py).
+audit: $(BIN)/safepassage
+	$(BIN)/python scripts/audit-dependencies.py
+
 # Everything on SQLite, then the casework tests again on the local PostgreSQL server.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
-test: $(BIN)/safepassage lint
+test: $(BIN)/safepassage lint audit
 	bash scripts/ensure-chromium.sh
 	bash scripts/ensure-poppler.sh
 	bash scripts/ensure-postgres.sh

@@ -16,13 +16,13 @@ PO = Path(safepassage.casework.__file__).parent / "locale" / "ru" / "LC_MESSAGES
 
 
 def test_every_message_has_a_russian_translation() -> None:
-    untranslated = [e.msgid for e in polib.pofile(str(PO)) if (not e.msgstr or "fuzzy" in e.flags) and not e.obsolete]
+    untranslated = [e.msgid for e in polib.pofile(str(PO)) if not e.translated() and not e.obsolete]
     assert untranslated == []
 
 
 def test_compiled_catalogue_matches_the_source() -> None:
-    source = {e.msgid: e.msgstr for e in polib.pofile(str(PO)) if not e.obsolete and e.msgid}
-    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(PO.with_suffix(".mo"))) if e.msgid}
+    source = {e.msgid: (e.msgstr, e.msgstr_plural) for e in polib.pofile(str(PO)) if not e.obsolete and e.msgid}
+    compiled = {e.msgid: (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(PO.with_suffix(".mo"))) if e.msgid}
     assert compiled == source, "run scripts/compile-translations.py after editing django.po"
 
 

@@ -30,6 +30,7 @@ COVERED = {
     "accounts:list": "test_permissions.test_account_pages_are_for_administrators_and_coordinators",
     "accounts:reset": "test_login and test_permissions (another organisation)",
     "accounts:access": "test_login.test_an_administrator_creates_only_accounts_without_case_access",
+    "accounts:unlock": "test_lockout.test_only_managers_of_the_same_organisation_unlock",
     "accounts:me": "test_api.test_tokens_are_issued_on_the_account_page_and_stored_hashed",
     "accounts:language": "test_pages.test_russian_interface",
     "api:cases": "test_permissions.test_api_by_role",

@@ -9,6 +9,7 @@ import sys
 
 import typer
 
+from safepassage.casework.environment import SettingError
 from safepassage.cli.assess_command import assess
 from safepassage.cli.dossier_command import dossier
 from safepassage.cli.errors import BadInput, report_bad_input
@@ -34,6 +35,6 @@ app.add_typer(account_app, name="account")
 def main() -> None:
     try:
         app()
-    except BadInput as error:
+    except (BadInput, SettingError) as error:  # a setting in the environment is input too
         report_bad_input(error)
         sys.exit(2)

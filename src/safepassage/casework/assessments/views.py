@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from safepassage.casework.accounts.decorators import verified_login_required
@@ -17,6 +18,7 @@ from safepassage.casework.assessments.models import Snapshot
 from safepassage.casework.assessments.service import compare, localise, run_assessment
 from safepassage.casework.cases.service import open_case, today
 from safepassage.casework.cases.views import current_user, handles_erased
+from safepassage.profile.reader import ProfileError
 from safepassage.report.world_map import map_style, world_svg
 
 
@@ -31,7 +33,11 @@ def assess(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("cases:detail", case_id=case_id)
     country = form.cleaned_data["country"]
-    snapshot = run_assessment(user, opened, [country] if country else None, form.cleaned_data["as_of"] or today())
+    try:
+        snapshot = run_assessment(user, opened, [country] if country else None, form.cleaned_data["as_of"] or today())
+    except ProfileError as error:
+        messages.error(request, _("Correct the profile first (Edit): %(problem)s") % {"problem": str(error).removeprefix("profile: ")})
+        return redirect("cases:detail", case_id=case_id)
     return redirect("assessments:detail", case_id=case_id, snapshot_id=snapshot.pk)
 
 

@@ -36,7 +36,8 @@ from safepassage.casework.cases.records import (
     ReferralRecord,
     SafetyPlanRecord,
 )
-from safepassage.casework.vault.blind_index import blind_tokens
+from safepassage.casework.security.storage import flush_deleted_rows
+from safepassage.casework.vault.blind_index import blind_tokens, name_words
 from safepassage.casework.vault.keystore import (
     CaseKeyMissing,
     case_key,
@@ -72,11 +73,10 @@ def open_case(user: User, case_id: uuid.UUID | str, action: str = "case.read") -
     return OpenCase(case, key, case.open_record(key, CaseRecord))
 
 
-def _index_name(case: Case, name: str) -> None:
+def index_name(case: Case, key: bytes, name: str) -> None:
+    """Replace the case's name-index tokens (keyed by the case's own key: vault/blind_index.py)."""
     NameToken.objects.filter(case=case).delete()
-    NameToken.objects.bulk_create(
-        NameToken(case=case, token=t) for t in blind_tokens(str(case.organisation_id), name)
-    )
+    NameToken.objects.bulk_create(NameToken(case=case, token=t) for t in blind_tokens(key, name))
 
 
 def create_case(user: User, team: Team, record: CaseRecord) -> Case:
@@ -85,7 +85,7 @@ def create_case(user: User, team: Team, record: CaseRecord) -> Case:
     case.seal_record(key, record)
     with transaction.atomic():
         case.save()
-        _index_name(case, record.name)
+        index_name(case, key, record.name)
     audit(user.username, "case.create", case.pk)
     return case
 
@@ -98,22 +98,31 @@ def update_case(user: User, opened: OpenCase, record: CaseRecord, status: str | 
     case.updated = timezone.now()
     with transaction.atomic():
         case.save()
-        _index_name(case, record.name)
+        index_name(case, opened.key, record.name)
     audit(user.username, "case.update", case.pk)
 
 
 def search_cases(user: User, text: str) -> list[Case]:
     """Cases whose name holds every word of `text` (through the blind index only)."""
-    if user.organisation_id is None:
+    words = name_words(text)
+    if not words:
         return []
-    tokens = blind_tokens(str(user.organisation_id), text)
-    if not tokens:
-        return []
-    cases = visible_cases(user)
-    for token in tokens:
-        cases = cases.filter(name_tokens__token=token)
-    audit(user.username, "case.search", detail=f"{len(tokens)} word(s)")
-    return list(cases.distinct())
+    # Each case's tokens are keyed by its own key, so the searched words are turned into tokens
+    # once per visible case; erased cases (no key) cannot match.
+    wanted: dict[uuid.UUID, set[str]] = {}
+    for case_id in visible_cases(user).values_list("pk", flat=True):
+        try:
+            wanted[case_id] = blind_tokens(case_key(case_id), text)
+        except CaseKeyMissing:
+            continue
+    found: dict[uuid.UUID, set[str]] = {}
+    all_tokens = set().union(*wanted.values()) if wanted else set()
+    rows = NameToken.objects.filter(case_id__in=list(wanted), token__in=all_tokens).values_list("case_id", "token")
+    for case_id, token in rows.iterator():
+        found.setdefault(case_id, set()).add(token)
+    matches = [case_id for case_id, tokens in wanted.items() if tokens <= found.get(case_id, set())]
+    audit(user.username, "case.search", detail=f"{len(words)} word(s)")
+    return list(visible_cases(user).select_related("team").filter(pk__in=matches))
 
 
 def _add(user: User, opened: OpenCase, row: Sealed, record: BaseModel, action: str) -> None:
@@ -182,12 +191,15 @@ def timeline(opened: OpenCase) -> list[tuple[Event, EventRecord]]:
 
 
 def erase_case(user: User, case_id: uuid.UUID | str) -> None:
-    """Crypto-erase: destroy the key first (this is what reaches every backup), then the rows."""
+    """Crypto-erase: destroy the key first (this is what reaches every backup: the rows, the name
+    index and the case's part of each backup are all under it), then the rows, then what the
+    database engine keeps of deleted rows (security/storage.py)."""
     case = case_for(user, case_id)
     erased_id = case.pk  # delete() clears case.pk
     destroy_case_key(erased_id)
     with transaction.atomic():
         case.delete()
+        transaction.on_commit(flush_deleted_rows)
     audit(user.username, "case.erase", erased_id)
 
 

@@ -14,6 +14,7 @@ from safepassage.casework.accounts.decorators import verified_login_required
 from safepassage.casework.cases.views import current_user, handles_erased
 from safepassage.casework.dossiers.forms import DossierForm
 from safepassage.casework.dossiers.service import export_dossier
+from safepassage.profile.reader import ProfileError
 from safepassage.report.dossier import DossierError
 
 
@@ -38,6 +39,9 @@ def download(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     except DossierError as error:
         # the message names an option, a country code and a date, never case content
         messages.error(request, str(error).split(": ", 1)[-1])
+        return _back(case_id)
+    except ProfileError as error:  # a profile stored before a stricter rule (cases/records.py)
+        messages.error(request, _("Correct the profile first (Edit): %(problem)s") % {"problem": str(error).removeprefix("profile: ")})
         return _back(case_id)
     response = HttpResponse(pdf, content_type="application/pdf")
     # A download, and a name without the person's: file names end up in download histories.
