@@ -91,13 +91,14 @@ class TestEntryRulesFromThePassportIndex:
         assert visa.risk == 0.3 and "need a visa" in visa.summary
 
     def test_onward_options_counts_where_the_passport_goes_without_a_visa(self, kb: KnowledgeBase) -> None:
-        found = finding(ONWARD.evaluate(context(kb, "KZ", dt.date(2025, 2, 7))))
+        # a Kazakh citizen pursued by Russia's institutions, assessed in Germany
+        found = finding(ONWARD.evaluate(context(kb, "DE", dt.date(2025, 2, 7), citizenship=["KZ"], origin={"country": "KZ"})))
         count = int(found.summary.split("which enters ")[1].split()[0])
         view = kb.view(dt.date(2025, 2, 7))
         expected = {
             f.country
-            for f in view.from_origin(EntryRuleFact, "RU")
-            if f.row and f.value.requirement in ("visa_free", "visa_on_arrival", "eta") and f.country not in ("RU", "KZ")
+            for f in view.from_origin(EntryRuleFact, "KZ")
+            if f.row and f.value.requirement in ("visa_free", "visa_on_arrival", "eta") and f.country not in ("RU", "DE")
         }
         assert count == len(expected) and found.risk == 0.2
         assert all(isinstance(f, EntryRuleFact) and f.row for f in found.facts)
@@ -153,3 +154,14 @@ IGNORED_REMEDIES = INSTRUMENTS + "facts:\n" + membership("rs-op1", "RS", "iccpr-
   - {id: rs-ignored, kind: interim_measures, country: RS, valid_from: 2017, confidence: high, sources: [src-a],
      summary: Serbia ignored an interim measure in the test., value: {body: un_cat, record: ignored}}
 """
+
+
+class TestRuleOfLawEvidence:
+    def test_freedom_house_scores_let_courts_outside_a_human_rights_court_count(self, kb: KnowledgeBase) -> None:
+        from safepassage.assess.evidence import rule_of_law
+
+        day = dt.date(2025, 2, 7)
+        (canada,) = kb.view(day).of_kind("CA", RuleOfLawFact)
+        assert min(canada.value.judiciary, canada.value.due_process) >= 3
+        assert rule_of_law(context(kb, "CA", day), "CA") is True
+        assert rule_of_law(context(kb, "KZ", day), "KZ") is False

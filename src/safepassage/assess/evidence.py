@@ -19,6 +19,7 @@ from safepassage.kb.models import (
     InterimMeasuresFact,
     LandBorderFact,
     MembershipFact,
+    RuleOfLawFact,
 )
 
 
@@ -234,20 +235,31 @@ def refusals_and_grants(context: Context, state: str) -> list[FactBase]:
     return found
 
 
+# Freedom House scores (0-4) at or above which the courts are independent and due process holds
+# "largely" in its words: such courts can be expected to test a foreign request.
+COURTS_TEST_REQUESTS = 3
+
+
 def rule_of_law(context: Context, country: str) -> bool | None:
     """Whether `country`'s courts can be expected to test a foreign request: bound by a
-    human-rights court and not recorded ignoring its interim measures. None when no membership
-    of it is recorded. (A rule-of-law layer from imported indices plugs in here.)"""
+    human-rights court, or scored by Freedom House's latest edition at 3 of 4 or more for an
+    independent judiciary and for due process; and not recorded ignoring interim measures.
+    None when neither a membership nor a score is recorded."""
     key = ("rule_of_law", country)
     if key not in context.shared:
         joined = memberships(context.elsewhere(country), country)
+        scores = context.view.of_kind(country, RuleOfLawFact)
         verdict: bool | None = None
-        if joined:
+        if joined or scores:
             court = any(context.view.instrument(i).kind == "human_rights_court" for i in joined)
+            latest = max(scores, key=lambda f: f.value.edition, default=None)
+            scored = latest is not None and min(
+                latest.value.judiciary, latest.value.due_process
+            ) >= COURTS_TEST_REQUESTS
             ignored = any(
                 f.value.record == "ignored"
                 for f in context.view.of_kind(country, InterimMeasuresFact)
             )
-            verdict = court and not ignored
+            verdict = (court or scored) and not ignored
         context.shared[key] = verdict
     return context.shared[key]  # type: ignore[return-value]
