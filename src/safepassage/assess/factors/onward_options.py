@@ -134,24 +134,26 @@ class OnwardOptionsFactor:
                         and rule.country not in context.pursuing_states
                     ):
                         open_to.setdefault(rule.country, rule)
-            context.shared[key] = (known, open_to)
-        known, open_to = context.shared[key]  # type: ignore[misc]
+            ordered = [open_to[c] for c in sorted(open_to)]
+            latest = max((str(r.valid_from) for r in ordered), default="")
+            context.shared[key] = (known, ordered, latest)
+        cached: tuple[bool, list[EntryRuleFact], str] = context.shared[key]  # type: ignore[assignment]
+        known, ordered, snapshot = cached
         if not known:
             return None
-        elsewhere = {c: r for c, r in open_to.items() if c != context.country}
-        risk = next((r for least, r in PASSPORT_REACH if len(elsewhere) >= least), PASSPORT_NOWHERE)
-        examples = [elsewhere[c] for c in sorted(elsewhere)[:3]]
+        reached = len(ordered) - any(r.country == context.country for r in ordered)
+        risk = next((r for least, r in PASSPORT_REACH if reached >= least), PASSPORT_NOWHERE)
+        examples = [r for r in ordered[:4] if r.country != context.country][:3]
         names = join_names(context.name(r.country) for r in examples)
-        snapshot = max((str(r.valid_from) for r in elsewhere.values()), default="")
         return Finding(
             factor=self.name,
             risk=risk,
             summary=(
-                f"The person holds a passport, which enters {len(elsewhere)} other states without a "
+                f"The person holds a passport, which enters {reached} other states without a "
                 f"visa in advance (Passport Index snapshots up to {snapshot}"
                 + (f"; among them {names}" if names else "")
                 + "), so onward travel is possible."
-                if elsewhere
+                if reached
                 else "The person holds a passport, but it enters no other state without a visa in "
                 "advance (Passport Index): onward travel needs a visa first."
             ),
