@@ -102,10 +102,13 @@ def read_knowledge(data_dir: Path = DATA_DIR, use_cache: bool = True) -> RawKnow
         else:
             try:
                 raw = yaml.load(text, Loader=_YamlLoader)
-            except yaml.YAMLError as error:
+            except (yaml.YAMLError, ValueError) as error:
+                # PyYAML raises ValueError (not YAMLError) when a value it parsed cannot be built,
+                # such as 2020-13-45 or a 5,000-digit number; either way one line names the file
                 mark = getattr(error, "problem_mark", None)
                 line = f"line {mark.line + 1}" if mark else ""
-                knowledge.defects.append(Defect(name, line, f"not valid YAML: {error}"))
+                problem = getattr(error, "problem", None) or str(error)
+                knowledge.defects.append(Defect(name, line, f"not valid YAML: {' '.join(str(problem).split())}"))
                 continue
         parsed[name] = raw
         if raw is None:
