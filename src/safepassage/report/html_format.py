@@ -79,6 +79,7 @@ class HtmlFormat:
                     f'<a href="{escape(s["url"])}" rel="noreferrer">{escape(s["publisher"])}'
                     f"{', ' + escape(s['published']) if s['published'] else ''}</a>"
                     f" — {escape(s['title'])}"
+                    + "".join(f" (row: {escape(row)})" for row in s.get("rows", ()))
                     for s in report.finding_sources(finding)
                 )
                 floor = (

@@ -70,7 +70,9 @@ class TextFormat:
             table.add_column("sources", overflow="fold")
             for finding in a.findings:
                 sources = "\n".join(
-                    f"{s['publisher']} {s['published']}".strip() + f" {s['url']}"
+                    f"{s['publisher']} {s['published']}".strip()
+                    + f" {s['url']}"
+                    + "".join(f"\n  row: {row}" for row in s.get("rows", ()))
                     for s in report.finding_sources(finding)
                 )
                 why = escape(report.finding_text(finding, a.country)) + (

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from safepassage.assess.evidence import people
 from safepassage.assess.factor import Context, Finding, Missing, Weights
-from safepassage.kb.models import CommunityPresenceFact
+from safepassage.kb.models import CommunityPresenceFact, MigrantStockFact
 
 # (at least this many people, risk)
 STEPS = ((10_000, 0.9), (1_000, 0.65), (100, 0.4))
 SMALL_RISK = 0.2
+# People born in the origin state are not the community: their number can point to a diaspora
+# but never as strongly as a count of the community itself.
+BORN_THERE_MAX = 0.5
 
 
 class CommunityPresenceFactor:
@@ -31,10 +34,8 @@ class CommunityPresenceFactor:
             if f.community in communities
         ]
         if not facts:
-            return Missing(
-                self.name,
-                f"size of the {', '.join(communities)} community in {context.name(context.country)}",
-            )
+            wanted = f"size of the {', '.join(communities)} community in {context.name(context.country)}"
+            return self._born_there(context, wanted) or Missing(self.name, wanted)
         latest = max(facts, key=lambda f: (f.value.year, f.value.high))
         biggest = max(f.value.high for f in facts)
         risk = next((r for limit, r in STEPS if biggest >= limit), SMALL_RISK)
@@ -48,6 +49,35 @@ class CommunityPresenceFactor:
                 "network in which relatives can ask after the person."
             ),
             facts=tuple(newest_first),
+        )
+
+
+    def _born_there(self, context: Context, wanted: str) -> Finding | None:
+        """Where no count of the community exists: how many people born in the person's country
+        live here (World Bank). Not the community (everyone born there, whatever their community),
+        so it may raise the score and never lower it, does not count as coverage, and the community's
+        size stays on the list of what is missing."""
+        stock = [
+            f
+            for citizenship in context.profile.citizenship
+            for f in context.view.concerning(context.country, MigrantStockFact, citizenship)
+        ]
+        if not stock:
+            return None
+        largest = max(stock, key=lambda f: f.value.people)
+        people_born = largest.value.people
+        risk = min(next((r for limit, r in STEPS if people_born >= limit), SMALL_RISK), BORN_THERE_MAX)
+        return Finding(
+            factor=self.name,
+            risk=risk,
+            summary=(
+                f"No count of the {', '.join(context.profile.community)} community in "
+                f"{context.name(context.country)} is on record; {people_born:,} people born in "
+                f"{context.name(largest.about or '')} lived there in {largest.value.year} (World "
+                "Bank: everyone born there, of any community, not the community itself)."
+            ),
+            facts=(largest,),
+            gap=wanted,
         )
 
 

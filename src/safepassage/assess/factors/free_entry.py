@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from safepassage.assess.evidence import entry_rules
+from safepassage.assess.evidence import entry_rules, latest_passport_rule
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.kb.models import NO_VISA_IN_ADVANCE, EntryRuleFact
+
+# Risk that the pursuers follow, by what a passport holder needs (the Passport Index's words):
+# no visa in advance is as open as a curated "no visa" rule always was (0.6); a visa to apply
+# for is a check (0.3); an e-visa or eTA, which the early snapshots do not tell apart, lies
+# between; no admission keeps them out.
+PASSPORT_RISK = {"e_visa_or_eta": 0.45, "no_admission": 0.15}
 
 
 class FreeEntryFactor:
@@ -44,21 +51,14 @@ class FreeEntryFactor:
                 ),
                 facts=tuple(internal),
             )
-        passport = [r for r in rules if r.value.document == "passport"]
-        free = [r for r in passport if r.value.admitted and r.value.visa_required is False]
-        if free:
+        rule = latest_passport_rule(rules)
+        if rule is not None:
+            risk, words = _passport_entry(rule)
             return Finding(
                 factor=self.name,
-                risk=0.6,
-                summary=f"Citizens of {there} enter {here} with a passport and no visa.",
-                facts=tuple(free),
-            )
-        if passport:
-            return Finding(
-                factor=self.name,
-                risk=0.3,
-                summary=f"Citizens of {there} need a visa to enter {here}.",
-                facts=tuple(passport),
+                risk=risk,
+                summary=f"Citizens of {there} {words.format(here=here)}.",
+                facts=(rule,),
             )
         return Finding(
             factor=self.name,
@@ -66,6 +66,26 @@ class FreeEntryFactor:
             summary=f"Citizens of {there} are not admitted to {here} on an internal ID.",
             facts=tuple(rules),
         )
+
+
+def _passport_entry(rule: EntryRuleFact) -> tuple[float, str]:
+    value = rule.value
+    if value.requirement in PASSPORT_RISK:
+        wording = {
+            "e_visa_or_eta": "need an e-visa or an electronic travel authorisation to enter {here}",
+            "no_admission": "are not admitted to {here}",
+        }[value.requirement]
+        return PASSPORT_RISK[value.requirement], wording
+    if value.admitted and (value.requirement in NO_VISA_IN_ADVANCE or value.visa_required is False):
+        how = {
+            "visa_on_arrival": " (a visa on arrival)",
+            "eta": " (an electronic travel authorisation)",
+        }.get(value.requirement or "", "")
+        days = f" for up to {value.days} days" if value.days else ""
+        return 0.6, f"enter {{here}} with a passport and no visa in advance{how}{days}"
+    if not value.admitted:
+        return 0.3, "are barred from {here} for now (" + (value.requirement or "no admission").replace("_", " ") + ")"
+    return 0.3, "need a visa to enter {here}"
 
 
 FACTOR = FreeEntryFactor()

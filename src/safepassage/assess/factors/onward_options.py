@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from safepassage.assess.evidence import join_names, shared_instruments
 from safepassage.assess.factor import Context, Finding, Missing, Weights
-from safepassage.kb.models import DocumentAccessFact, EntryRuleFact, FactBase
+from safepassage.kb.models import NO_VISA_IN_ADVANCE, DocumentAccessFact, EntryRuleFact, FactBase
 
 HELD_RISK = 0.2
 CANCELLABLE_RISK = 0.5
@@ -19,6 +19,10 @@ STATUS_WORDS = {
     "held_by_family": "held by the family",
 }
 TIES = frozenset({"legal_assistance", "extradition", "security_bloc", "anti_extremism"})
+# A passport's reach: (at least this many other states without a visa in advance, risk). Most
+# passports reach dozens; the few that reach almost none leave a person waiting for visas.
+PASSPORT_REACH = ((30, HELD_RISK), (10, 0.3), (1, 0.45))
+PASSPORT_NOWHERE = 0.6
 
 
 class OnwardOptionsFactor:
@@ -62,7 +66,8 @@ class OnwardOptionsFactor:
                     ),
                     facts=tuple(restricted[:1]),
                 )
-            return Finding(
+            reach = self._passport_reach(context)  # where the Passport Index says it goes
+            return reach or Finding(
                 factor=self.name,
                 risk=HELD_RISK,
                 summary="The person holds a passport, so onward travel to a safer country is possible.",
@@ -110,6 +115,50 @@ class OnwardOptionsFactor:
             risk = 0.6
             tail = f"only {names} admit(s) them on an internal ID"
         return Finding(self.name, risk, f"{no_passport}; {tail}.", facts=tuple(used))
+
+    def _passport_reach(self, context: Context) -> Finding | None:
+        """How many other states the person's passport enters without a visa in advance
+        (the Passport Index): the same for every country assessed, so worked out once a run."""
+        key = ("onward:passport", context.as_of, tuple(context.profile.citizenship), context.pursuing_states)
+        if key not in context.shared:
+            open_to: dict[str, EntryRuleFact] = {}
+            known = False
+            for citizenship in context.profile.citizenship:
+                for rule in context.view.from_origin(EntryRuleFact, citizenship):
+                    if rule.value.document != "passport" or rule.row is None:
+                        continue
+                    known = True
+                    if (
+                        rule.value.admitted
+                        and rule.value.requirement in NO_VISA_IN_ADVANCE
+                        and rule.country not in context.pursuing_states
+                    ):
+                        open_to.setdefault(rule.country, rule)
+            ordered = [open_to[c] for c in sorted(open_to)]
+            latest = max((str(r.valid_from) for r in ordered), default="")
+            context.shared[key] = (known, ordered, latest)
+        cached: tuple[bool, list[EntryRuleFact], str] = context.shared[key]  # type: ignore[assignment]
+        known, ordered, snapshot = cached
+        if not known:
+            return None
+        reached = len(ordered) - any(r.country == context.country for r in ordered)
+        risk = next((r for least, r in PASSPORT_REACH if reached >= least), PASSPORT_NOWHERE)
+        examples = [r for r in ordered[:4] if r.country != context.country][:3]
+        names = join_names(context.name(r.country) for r in examples)
+        return Finding(
+            factor=self.name,
+            risk=risk,
+            summary=(
+                f"The person holds a passport, which enters {reached} other states without a "
+                f"visa in advance (Passport Index snapshots up to {snapshot}"
+                + (f"; among them {names}" if names else "")
+                + "), so onward travel is possible."
+                if reached
+                else "The person holds a passport, but it enters no other state without a visa in "
+                "advance (Passport Index): onward travel needs a visa first."
+            ),
+            facts=tuple(examples),
+        )
 
     def _internal_id_destinations(self, context: Context) -> list[tuple[str, EntryRuleFact]]:
         """Where else the person's internal ID is admitted (the same list for every country

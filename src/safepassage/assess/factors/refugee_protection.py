@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from safepassage.assess.evidence import memberships, non_party
 from safepassage.assess.factor import Context, Finding, Missing, Weights
-from safepassage.kb.models import AsylumPracticeFact, FactBase
+from safepassage.kb.layers.asylum_decisions import FEW_DECISIONS
+from safepassage.kb.models import AsylumDecisionsFact, AsylumPracticeFact, FactBase
 
 CONVENTION = ("refugee-convention-1951", "refugee-protocol-1967")
 ACCESS_RISK = {"good": 0.1, "limited": 0.5, "poor": 0.8, "none": 0.95}
+# A recognition rate read as practice: none of the decisions giving protection is as poor as
+# "poor" access and then some (0.9); all of them as good as "good" access (0.1); linear between.
+RATE_RISK_HIGH, RATE_RISK_LOW = 0.9, 0.1
 ACCESS_WORDS = {
     "good": "generally accessible",
     "limited": "limited",
@@ -35,7 +39,8 @@ class RefugeeProtectionFactor:
             if f.about is None or f.about in citizenships
         ]
         specific = [f for f in practice if f.about in citizenships] or practice
-        used: list[FactBase] = [*party, *specific[:2]]
+        statistics = decided(context, sorted(citizenships))
+        used: list[FactBase] = [*party, *specific[:2], *([statistics] if statistics else [])]
         if party:
             limited = [m for m in party if m.value.limitation]
             treaty_risk = 0.55 if limited else 0.3
@@ -51,6 +56,8 @@ class RefugeeProtectionFactor:
         else:
             treaty_risk = None
             treaty_text = ""
+        practice_risk: float | None = None
+        practice_text = ""
         if specific:
             worst = max(specific, key=lambda f: ACCESS_RISK[f.value.access])
             practice_risk = ACCESS_RISK[worst.value.access]
@@ -58,14 +65,19 @@ class RefugeeProtectionFactor:
                 f"in practice access to asylum for people like this one is "
                 f"{ACCESS_WORDS[worst.value.access]}: {worst.summary.rstrip('.')}"
             )
-        else:
-            practice_risk, practice_text = None, ""
+        if statistics is not None:
+            rate_risk, rate_text = _statistics(context, statistics)
+            # two measures of practice: the worse one stands, neither hides the other
+            practice_risk = rate_risk if practice_risk is None else max(practice_risk, rate_risk)
+            practice_text = f"{practice_text}; {rate_text}" if practice_text else rate_text
         if treaty_risk is None and practice_risk is None:
             return Missing(self.name, f"refugee protection in {here}")
         if treaty_risk is not None and practice_risk is not None:
-            # practice says more than a signature: weigh it double
-            risk = (treaty_risk + 2 * practice_risk) / 3
-            summary = f"{treaty_text}, but {practice_text}."
+            # practice says more than a signature: weigh it double, and a signature can make
+            # poor practice look worse (a limitation, no convention) but never better
+            risk = max((treaty_risk + 2 * practice_risk) / 3, practice_risk)
+            joint = "but" if practice_risk > treaty_risk else "and"
+            summary = f"{treaty_text}, {joint} {practice_text}."
         elif practice_risk is not None:
             risk, summary = practice_risk, practice_text[0].upper() + practice_text[1:] + "."
         else:
@@ -73,6 +85,31 @@ class RefugeeProtectionFactor:
             risk = treaty_risk
             summary = treaty_text + "; how asylum works in practice here is not recorded."
         return Finding(self.name, min(risk, 1.0), summary, facts=tuple(used))
+
+
+def decided(context: Context, citizenships: list[str]) -> AsylumDecisionsFact | None:
+    """UNHCR's statistics for the person's nationals here: the latest year, within the recent
+    years, with enough decisions on the merits to give a rate (persons before cases)."""
+    oldest = context.as_of.year - int(context.policy.recent_years)
+    usable = [
+        f
+        for citizenship in citizenships
+        for f in context.view.concerning(context.country, AsylumDecisionsFact, citizenship)
+        if f.value.year >= oldest and f.value.substantive >= FEW_DECISIONS
+    ]
+    return max(usable, key=lambda f: (f.value.year, f.value.basis == "persons"), default=None)
+
+
+def _statistics(context: Context, fact: AsylumDecisionsFact) -> tuple[float, str]:
+    value = fact.value
+    rate = value.protection_rate or 0.0
+    text = (
+        f"UNHCR's statistics for {value.year} count {value.substantive:,} decisions on the merits "
+        f"on nationals of {context.name(fact.about or '')} here, {rate:.0%} of them giving protection "
+        f"({value.recognised:,} refugee status, {value.complementary:,} complementary protection, "
+        f"{value.rejected:,} rejected)"
+    )
+    return RATE_RISK_HIGH - (RATE_RISK_HIGH - RATE_RISK_LOW) * rate, text
 
 
 FACTOR = RefugeeProtectionFactor()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from safepassage.assess.evidence import memberships, refusals_and_grants, shared_instruments
+from safepassage.assess.evidence import refusals_and_grants, shared_instruments, tie_memberships
 from safepassage.assess.factor import Context, Finding, Missing, Weights
 from safepassage.kb.models import CooperationPracticeFact, FactBase, IncidentFact
 
@@ -77,7 +77,7 @@ class WantedExposureFactor:
                 )
             elif wanted.interpol is True:
                 risk, summary = 0.6, f"An Interpol notice can lead to arrest in {here}."
-            elif memberships(context, context.country) or refusals_and_grants(context, state):
+            elif tie_memberships(context, context.country) or refusals_and_grants(context, state):
                 risk = 0.3
                 summary = (
                     f"The person is subject to {what} from {there}, but {here} shares no "
