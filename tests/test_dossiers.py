@@ -184,13 +184,6 @@ def test_catalogues_have_the_same_words() -> None:
     assert set(entries("en")) == set(entries("ru"))
 
 
-def test_every_factor_has_a_name_in_the_catalogues() -> None:
-    from safepassage.assess.registry import load_factors
-
-    for language in ("en", "ru"):
-        assert {f.name for f in load_factors()} <= {k.removeprefix("factors.") for k in entries(language) if k.startswith("factors.")}
-
-
 @pytest.mark.parametrize(
     ("args", "named"),
     [

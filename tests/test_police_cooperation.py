@@ -16,7 +16,7 @@ from safepassage.assess.policy import load_policy
 from safepassage.kb.knowledge import load
 from safepassage.profile.reader import profile_from_data
 
-from .conftest import source_yaml, write
+from .conftest import said_parts, source_yaml, write
 
 KB = """
 instruments:
@@ -82,7 +82,7 @@ def test_shared_interpol_membership_adds_no_legal_cooperation_risk(tmp_path: Pat
 def test_an_interpol_notice_is_not_treated_as_a_convention_channel(tmp_path: Path) -> None:
     finding = WANTED.evaluate(context(tmp_path))
     assert isinstance(finding, Finding)
-    assert "Interpol notice" in finding.summary and finding.risk < 0.9
+    assert "wanted_exposure-interpol" in said_parts(finding.message) and finding.risk < 0.9
 
 
 def test_a_shared_legal_assistance_convention_still_counts(tmp_path: Path) -> None:

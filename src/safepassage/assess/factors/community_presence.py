@@ -6,8 +6,9 @@ defenders in the founding case named it first among their reasons.
 
 from __future__ import annotations
 
-from safepassage.assess.evidence import people
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.assess.message import Communities, Country, People, When, message
+from safepassage.kb.dates import PartialDate
 from safepassage.kb.models import CommunityPresenceFact
 
 # (at least this many people, risk)
@@ -33,7 +34,11 @@ class CommunityPresenceFactor:
         if not facts:
             return Missing(
                 self.name,
-                f"size of the {', '.join(communities)} community in {context.name(context.country)}",
+                message(
+                    "community_presence-missing",
+                    communities=Communities(tuple(communities)),
+                    here=Country(context.country),
+                ),
             )
         latest = max(facts, key=lambda f: (f.value.year, f.value.high))
         biggest = max(f.value.high for f in facts)
@@ -42,10 +47,12 @@ class CommunityPresenceFactor:
         return Finding(
             factor=self.name,
             risk=risk,
-            summary=(
-                f"The {latest.community} community in {context.name(context.country)} numbers "
-                f"{people(latest.value.low, latest.value.high)} ({latest.value.year}): a wide "
-                "network in which relatives can ask after the person."
+            message=message(
+                "community_presence-size",
+                community=Communities((latest.community or "",)),
+                here=Country(context.country),
+                people=People(latest.value.low, latest.value.high),
+                year=When(PartialDate.parse(latest.value.year)),
             ),
             facts=tuple(newest_first),
         )

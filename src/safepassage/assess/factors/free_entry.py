@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from safepassage.assess.evidence import entry_rules
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.assess.message import Countries, Country, message
 
 
 class FreeEntryFactor:
@@ -25,23 +26,20 @@ class FreeEntryFactor:
             if best is None or finding.risk > best.risk:
                 best = finding
         if best is None:
-            names = ", ".join(context.name(s) for s in pursuers)
-            return Missing(self.name, f"entry rules for citizens of {names}")
+            return Missing(
+                self.name, message("free_entry-missing", there=Countries(tuple(pursuers)))
+            )
         return best
 
     def _judge(self, context: Context, state: str, rules: list) -> Finding:  # type: ignore[type-arg]
-        here, there = context.name(context.country), context.name(state)
+        said = {"here": Country(context.country), "there": Country(state)}
         internal = [r for r in rules if r.value.document == "internal_id" and r.value.admitted]
         if internal:
-            conditions = internal[0].value.conditions
+            # the rule's conditions ("by air only") are in its fact, cited with the finding
             return Finding(
                 factor=self.name,
                 risk=0.9,
-                summary=(
-                    f"Citizens of {there} enter {here} on their internal ID alone"
-                    + (f" ({conditions})" if conditions else "")
-                    + ", so relatives and agents can follow without a passport or visa."
-                ),
+                message=message("free_entry-internal_id", **said),
                 facts=tuple(internal),
             )
         passport = [r for r in rules if r.value.document == "passport"]
@@ -50,20 +48,20 @@ class FreeEntryFactor:
             return Finding(
                 factor=self.name,
                 risk=0.6,
-                summary=f"Citizens of {there} enter {here} with a passport and no visa.",
+                message=message("free_entry-visa_free", **said),
                 facts=tuple(free),
             )
         if passport:
             return Finding(
                 factor=self.name,
                 risk=0.3,
-                summary=f"Citizens of {there} need a visa to enter {here}.",
+                message=message("free_entry-visa", **said),
                 facts=tuple(passport),
             )
         return Finding(
             factor=self.name,
             risk=0.5,
-            summary=f"Citizens of {there} are not admitted to {here} on an internal ID.",
+            message=message("free_entry-no_internal_id", **said),
             facts=tuple(rules),
         )
 

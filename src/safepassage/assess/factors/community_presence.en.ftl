@@ -1,0 +1,6 @@
+# Words of the community_presence factor (community_presence.py). Communities are named in
+# report/messages/en.ftl (community-*).
+
+community_presence = Diaspora of the person's community
+community_presence-size = { CAP($year-in) } { $community } in { $here } numbered { $people }: a wide network through which relatives can ask after the person.
+community_presence-missing = the size of { $communities } in { $here }

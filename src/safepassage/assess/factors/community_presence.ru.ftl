@@ -1,0 +1,6 @@
+# Слова фактора community_presence (community_presence.py). Названия общин — в
+# report/messages/ru.ftl (community-*).
+
+community_presence = Диаспора общины человека
+community_presence-size = { CAP($year-in) } { $community } { $here-in } насчитывала { $people }: это широкая сеть, через которую родственники могут расспрашивать о человеке.
+community_presence-missing = численность { $communities-gen } { $here-in }
