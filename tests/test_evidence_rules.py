@@ -9,11 +9,10 @@ from pathlib import Path
 from safepassage.assess import assess_country
 from safepassage.assess.engine import Assessment
 from safepassage.assess.factor import Finding
+from safepassage.assess.message import Choice
 from safepassage.assess.policy import load_policy
 from safepassage.kb import KnowledgeBase, load
 from safepassage.profile.reader import profile_from_data
-
-from safepassage.assess.message import Choice
 from safepassage.report.messages import Wording
 
 from .conftest import said_parts, source_yaml, write

@@ -223,7 +223,7 @@ class TestNamesAndDates:
         assert words["ru"] == ["опасно", "повышенный риск", "умеренный риск", "пониженный риск", "недостаточно данных"]
         for lang, said in words.items():
             assert len(set(said)) == 5, lang
-            assert not any("safe" == w or "безопасно" == w for w in said)
+            assert not any(w == "safe" or w == "безопасно" for w in said)
 
 
 def test_a_fact_without_russian_text_is_said_from_its_values(kb: KnowledgeBase) -> None:

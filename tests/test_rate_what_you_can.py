@@ -9,12 +9,11 @@ from pathlib import Path
 
 from safepassage.assess import assess_country
 from safepassage.assess.engine import Assessment
+from safepassage.assess.message import Countries
 from safepassage.kb import KnowledgeBase, load
 from safepassage.profile.reader import profile_from_data
-from safepassage.report.model import Report
-
-from safepassage.assess.message import Countries
 from safepassage.report.messages import Wording
+from safepassage.report.model import Report
 
 from .conftest import source_yaml, write
 

@@ -10,12 +10,11 @@ import pytest
 from safepassage.assess import assess_country
 from safepassage.assess.engine import Assessment
 from safepassage.assess.factor import Finding, Missing
+from safepassage.assess.message import Count
 from safepassage.assess.similarity import SIMILAR, reaches
 from safepassage.kb import KnowledgeBase, load
 from safepassage.kb.regions import region_of
 from safepassage.profile.reader import profile_from_data
-
-from safepassage.assess.message import Count
 from safepassage.report.messages import Wording
 
 from .conftest import said_parts, source_yaml, write
