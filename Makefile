@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint audit bench bench-load clean
+.PHONY: demo test lint audit bench bench-load bench-monitor clean
 
 $(BIN)/safepassage: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,12 +35,16 @@ test: $(BIN)/safepassage lint audit
 	bash scripts/ensure-chromium.sh
 	bash scripts/ensure-poppler.sh
 	bash scripts/ensure-postgres.sh
+	bash scripts/ensure-redis.sh
 	$(BIN)/pytest
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/casework -m "not browser" -p no:cacheprovider
 
 bench: $(BIN)/safepassage
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/dossier.py
+
+bench-monitor: $(BIN)/safepassage
+	$(BIN)/python bench/monitor.py
 
 bench-load: $(BIN)/safepassage
 	bash scripts/ensure-postgres.sh

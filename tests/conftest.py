@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,11 @@ hypothesis_settings.register_profile("explore", deadline=None, database=None, ma
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 CASES = Path(__file__).parent / "cases"
+FIXTURES = Path(__file__).parent / "fixtures" / "datasets"
+
+# The parsed-knowledge cache goes to a folder of this test run, never the user's cache folder
+# (subprocesses inherit it).
+os.environ.setdefault("SAFEPASSAGE_CACHE_DIR", tempfile.mkdtemp(prefix="safepassage-test-cache-"))
 
 
 @pytest.fixture(scope="session")

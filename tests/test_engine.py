@@ -34,7 +34,7 @@ class TestFactors:
     def test_builtin_factors_are_found_through_entry_points(self) -> None:
         names = {f.name for f in load_factors()}
         assert {"land_border", "community_presence", "police_conduct", "onward_options"} <= names
-        assert len(names) == 14
+        assert len(names) == 15
 
     def test_every_factor_implements_the_interface(self) -> None:
         for factor in load_factors():
@@ -132,8 +132,13 @@ class TestEngine:
         assert any(m.factor == "onward_options" for m in result.missing)
 
     def test_a_country_with_no_facts_is_unknown(self, kb: KnowledgeBase) -> None:
-        # Vatican City: nothing curated about it, only base geography.
-        result = assess_country(profile_from_data(CHECHEN_WOMAN), "VA", kb.view())
+        # a territory with no curated fact and no dataset row (the datasets cover every state)
+        view = kb.view()
+        empty = next(
+            c for c in sorted(view.base.countries)
+            if not view.about_country(c) and not view.dataset_facts(c, "RU")
+        )
+        result = assess_country(profile_from_data(CHECHEN_WOMAN), empty, view)
         assert result.rating == "unknown"
 
     def test_world_ranking_covers_every_country_and_puts_unknown_last(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safepassage.assess.factor import Context, Finding
+from safepassage.assess.factor import Context, Finding, Missing
 from safepassage.assess.factors.legal_cooperation import BASELINE
 from safepassage.assess.factors.legal_cooperation import FACTOR as LEGAL
 from safepassage.assess.factors.wanted_exposure import FACTOR as WANTED
@@ -74,7 +74,27 @@ def context(tmp_path: Path, extra: str = "") -> Context:
 
 
 def test_shared_interpol_membership_adds_no_legal_cooperation_risk(tmp_path: Path) -> None:
+    # Interpol is no tie, and membership of it does not say the two states' ties are on record
+    # (evidence.TIE_KINDS): the question stays open instead of reading as "no ties"
     finding = LEGAL.evaluate(context(tmp_path))
+    assert isinstance(finding, Missing)
+    assert finding.what == "treaty memberships of Kazakhstan"
+
+
+def test_with_ties_on_record_and_none_shared_the_risk_is_the_baseline(tmp_path: Path) -> None:
+    kz_only = MINSK.split("  - id: ru-minsk")[0]
+    ru_other = """
+  - id: ru-other
+    kind: membership
+    country: RU
+    confidence: high
+    sources: [src-a]
+    summary: Russia is a party to another convention.
+    value: {instrument: other, status: party}
+"""
+    extra = kz_only + ru_other
+    write(tmp_path / "more.yaml", "instruments:\n  - {id: other, title: Another convention, kind: legal_assistance}\n")
+    finding = LEGAL.evaluate(context(tmp_path, extra))
     assert isinstance(finding, Finding)
     assert finding.risk == BASELINE and finding.facts == ()
 

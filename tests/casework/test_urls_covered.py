@@ -39,6 +39,10 @@ COVERED = {
     "api:assessments": "test_permissions.test_api_by_role",
     "api:assessment": "test_api.test_create_read_and_assess_a_case",
     "api:search": "test_api.test_search_through_the_api",
+    "monitoring:watch": "test_permissions.test_case_urls_by_role",
+    "monitoring:alert_review": "test_permissions.test_case_urls_by_role (and another case's alert)",
+    "monitoring:incidents": "test_permissions.test_incident_review_is_for_case_roles_and_never_for_administrators",
+    "monitoring:incident_review": "test_permissions.test_incident_review_is_for_case_roles_and_never_for_administrators",
 }
 PUBLIC = {"accounts:login", "accounts:enrol", "accounts:logout", "quick_exit", "api:openapi"}
 

@@ -40,6 +40,7 @@ DEFAULT_FACTORS: tuple[str, ...] = (
     "safepassage.assess.factors.international_remedies",
     "safepassage.assess.factors.onward_options",
     "safepassage.assess.factors.transnational_reach",
+    "safepassage.assess.factors.rule_of_law",
 )
 
 

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "safepassage.casework.cases",
     "safepassage.casework.assessments",
     "safepassage.casework.api",
+    "safepassage.casework.monitoring",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ urlpatterns = [
     path("cases/", include("safepassage.casework.assessments.urls")),
     path("cases/", include("safepassage.casework.dossiers.urls")),
     path("api/v1/", include("safepassage.casework.api.urls")),
+    path("", include("safepassage.casework.monitoring.urls")),
     path("exit/", security_views.quick_exit, name="quick_exit"),
 ]
 

@@ -81,6 +81,7 @@ class HtmlFormat:
                     f'<a href="{escape(s["url"])}" rel="noreferrer">{escape(s["publisher"])}'
                     f"{', ' + escape(s['published']) if s['published'] else ''}</a>"
                     f" — <cite>{escape(s['title'])}</cite>"
+                    + "".join(f" (row: {escape(row)})" for row in s.get("rows", ()))
                     for s in finding.sources
                 )
                 floor = (

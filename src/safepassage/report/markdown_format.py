@@ -79,8 +79,9 @@ class MarkdownFormat:
                 )
                 for source in finding.sources:
                     date = f", {source['published']}" if source["published"] else ""
+                    rows = "".join(f"; row: {row}" for row in source.get("rows", ()))
                     lines.append(
-                        f"  - [{source['publisher']}{date}]({source['url']}) — {source['title']}"
+                        f"  - [{source['publisher']}{date}]({source['url']}) — {source['title']}{rows}"
                     )
             if a.missing:
                 lines += ["", f"{escape(w.text('report-not-known'))}:"]

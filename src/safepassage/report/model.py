@@ -50,19 +50,27 @@ class Report:
         """Every assessment in the reader's language, as every output format shows it."""
         return [explain(a, self.wording) for a in self.to_dict()["assessments"]]
 
-    def finding_sources(self, finding: Finding) -> list[dict[str, str]]:
-        sources = [
+    def finding_sources(self, finding: Finding) -> list[dict[str, Any]]:
+        # A fact read from a dataset cites the release and the row it came from; the row is
+        # public from its dataset's as-of rule even when the release we hold is later.
+        rows: dict[str, list[str]] = {}
+        for fact in finding.facts:
+            if fact.row is not None:
+                for source_id in fact.sources:
+                    rows.setdefault(source_id, []).append(fact.row)
+        sources: list[dict[str, Any]] = [
             {
                 "id": s.id,
                 "publisher": s.publisher,
                 "title": s.title,
                 "url": str(s.url),
                 "published": str(s.published),
+                **({"rows": rows[s.id]} if s.id in rows else {}),
             }
             for s in self.kb.sources_of(finding.facts)
             # cite only what had been published by the as-of date: a later article may confirm
             # a fact, but it was not what a defender could have read then
-            if s.published.latest <= self.as_of
+            if s.published.latest <= self.as_of or s.id in rows
         ]
         for package in finding.base_sources:
             version = self.kb.base.built_from.get(package, "")

@@ -79,7 +79,9 @@ class TextFormat:
             table.add_column(w.text("report-sources"), overflow="fold")
             for finding in a.findings:
                 sources = "\n".join(
-                    f"{s['publisher']} {s['published']}".strip() + f" {s['url']}"
+                    f"{s['publisher']} {s['published']}".strip()
+                    + f" {s['url']}"
+                    + "".join(f"\n  row: {row}" for row in s.get("rows", ()))
                     for s in finding.sources
                 )
                 why = escape(finding.text) + (

@@ -41,6 +41,10 @@ class InternationalRemediesFactor:
         if records:
             worst = max(records, key=lambda f: RECORD_RISK[f.value.record])
             risk += RECORD_RISK[worst.value.record]
+            if worst.value.record == "ignored":
+                # a state that has ignored interim measures offers no remedy that stops a
+                # removal, however many complaint procedures it has accepted on paper
+                risk = max(risk, NONE_RISK)
             used.append(worst)  # its own words are cited with the finding
             said.append(
                 message("international_remedies-record", here=here, record=Choice(worst.value.record))

@@ -8,10 +8,11 @@ intelligence sharing. Each shared tie adds risk; the strongest ties dominate.
 from __future__ import annotations
 
 from safepassage.assess.evidence import (
+    TIE_KINDS,
     bilateral_agreements,
-    memberships,
     rule_of_law,
     shared_instruments,
+    tie_memberships,
 )
 from safepassage.assess.factor import Context, Finding, Missing, Weights
 from safepassage.assess.message import (
@@ -56,14 +57,19 @@ class LegalCooperationFactor:
 
     def _with(self, context: Context, state: str) -> Finding | Missing:
         here, there = Country(context.country), Country(state)
-        shared = shared_instruments(context, state)
+        shared = [
+            pair
+            for pair in shared_instruments(context, state)
+            if context.view.instrument(pair[0].value.instrument).kind in TIE_KINDS
+        ]
         treaties = [
             f
             for f in bilateral_agreements(context, state)
             if f.value.subject in ("extradition", "legal_assistance")
         ]
-        known_here = memberships(context, context.country)
-        known_there = memberships(context, state)
+        # only cooperation instruments say whether the ties are on record (evidence.TIE_KINDS)
+        known_here = tie_memberships(context, context.country)
+        known_there = tie_memberships(context, state)
         if not shared and not treaties:
             if not known_here or not known_there:
                 return Missing(

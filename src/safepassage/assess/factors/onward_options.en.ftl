@@ -31,4 +31,9 @@ onward_options-internal-some = { $no_passport }; only { $destinations } { $count
         [1] admits
        *[other] admit
     } them on an internal ID.
+onward_options-passport-reach = The person holds a passport, which enters { $reached } other { $reached ->
+        [one] state
+       *[other] states
+    } without a visa in advance (Passport Index, as of { $snapshot }; among them { $examples }), so onward travel is possible.
+onward_options-passport-nowhere = The person holds a passport, but it enters no other state without a visa in advance (Passport Index): onward travel needs a visa first.
 onward_options-missing = which documents the person holds

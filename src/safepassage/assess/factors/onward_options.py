@@ -8,12 +8,17 @@ from __future__ import annotations
 
 from safepassage.assess.evidence import shared_instruments
 from safepassage.assess.factor import Context, Finding, Missing, Weights
-from safepassage.assess.message import Choice, Count, Countries, message
-from safepassage.kb.models import DocumentAccessFact, EntryRuleFact, FactBase
+from safepassage.assess.message import Choice, Count, Countries, When, message
+from safepassage.kb.dates import PartialDate
+from safepassage.kb.models import NO_VISA_IN_ADVANCE, DocumentAccessFact, EntryRuleFact, FactBase
 
 HELD_RISK = 0.2
 CANCELLABLE_RISK = 0.5
 TIES = frozenset({"legal_assistance", "extradition", "security_bloc", "anti_extremism"})
+# A passport's reach: (at least this many other states without a visa in advance, risk). Most
+# passports reach dozens; the few that reach almost none leave a person waiting for visas.
+PASSPORT_REACH = ((30, HELD_RISK), (10, 0.3), (1, 0.45))
+PASSPORT_NOWHERE = 0.6
 
 
 class OnwardOptionsFactor:
@@ -52,7 +57,8 @@ class OnwardOptionsFactor:
                     message=message("onward_options-passport-cancellable"),
                     facts=tuple(restricted[:1]),
                 )
-            return Finding(
+            reach = self._passport_reach(context)  # where the Passport Index says it goes
+            return reach or Finding(
                 factor=self.name,
                 risk=HELD_RISK,
                 message=message("onward_options-passport"),
@@ -94,6 +100,48 @@ class OnwardOptionsFactor:
                 count=Count(len(destinations)),
             ),
             facts=tuple(used),
+        )
+
+    def _passport_reach(self, context: Context) -> Finding | None:
+        """How many other states the person's passport enters without a visa in advance
+        (the Passport Index): the same for every country assessed, so worked out once a run."""
+        key = ("onward:passport", context.as_of, tuple(context.profile.citizenship), context.pursuing_states)
+        if key not in context.shared:
+            open_to: dict[str, EntryRuleFact] = {}
+            known = False
+            for citizenship in context.profile.citizenship:
+                for rule in context.view.from_origin(EntryRuleFact, citizenship):
+                    if rule.value.document != "passport" or rule.row is None:
+                        continue
+                    known = True
+                    if (
+                        rule.value.admitted
+                        and rule.value.requirement in NO_VISA_IN_ADVANCE
+                        and rule.country not in context.pursuing_states
+                    ):
+                        open_to.setdefault(rule.country, rule)
+            ordered = [open_to[c] for c in sorted(open_to)]
+            latest = max((str(r.valid_from) for r in ordered if r.valid_from), default="")
+            context.shared[key] = (known, ordered, latest)
+        cached: tuple[bool, list[EntryRuleFact], str] = context.shared[key]  # type: ignore[assignment]
+        known, ordered, snapshot = cached
+        if not known:
+            return None
+        reached = len(ordered) - any(r.country == context.country for r in ordered)
+        risk = next((r for least, r in PASSPORT_REACH if reached >= least), PASSPORT_NOWHERE)
+        examples = [r for r in ordered[:4] if r.country != context.country][:3]
+        if not reached:
+            return Finding(self.name, risk, message("onward_options-passport-nowhere"), facts=())
+        return Finding(
+            factor=self.name,
+            risk=risk,
+            message=message(
+                "onward_options-passport-reach",
+                reached=Count(reached),
+                snapshot=When(PartialDate.parse(snapshot or context.as_of.isoformat())),
+                examples=Countries(tuple(r.country for r in examples)),
+            ),
+            facts=tuple(examples),
         )
 
     def _internal_id_destinations(self, context: Context) -> list[tuple[str, EntryRuleFact]]:

@@ -30,4 +30,10 @@ onward_options-internal-some = { $no_passport }; по внутреннему п�
         [1] впускает
        *[other] впускают
     } только { $destinations }.
+onward_options-passport-reach = У человека есть загранпаспорт, с которым без визы, оформляемой заранее, можно въехать ещё в { $reached } { $reached ->
+        [one] страну
+        [few] страны
+       *[many] стран
+    } (Passport Index, данные на { $snapshot }; среди них { $examples }), поэтому уехать дальше можно.
+onward_options-passport-nowhere = У человека есть загранпаспорт, но без визы, оформляемой заранее, с ним нельзя въехать ни в одну другую страну (Passport Index): чтобы уехать дальше, сначала нужна виза.
 onward_options-missing = какие документы есть у человека

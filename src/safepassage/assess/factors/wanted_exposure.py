@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from safepassage.assess.evidence import memberships, refusals_and_grants, shared_instruments
+from safepassage.assess.evidence import refusals_and_grants, shared_instruments, tie_memberships
 from safepassage.assess.factor import Context, Finding, Missing, Weights
 from safepassage.assess.message import Choice, Count, Country, Message, Terms, message, sentences
 from safepassage.kb.models import CooperationPracticeFact, FactBase, IncidentFact
@@ -75,7 +75,7 @@ class WantedExposureFactor:
             elif wanted.interpol is True:
                 risk = 0.6
                 said.append(message("wanted_exposure-interpol", here=here))
-            elif memberships(context, context.country) or refusals_and_grants(context, state):
+            elif tie_memberships(context, context.country) or refusals_and_grants(context, state):
                 risk = 0.3
                 said.append(
                     message("wanted_exposure-no-convention", what=what, here=here, there=there)

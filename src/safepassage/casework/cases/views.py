@@ -46,6 +46,7 @@ from safepassage.casework.cases.service import (
     update_case,
 )
 from safepassage.casework.dossiers.forms import DossierForm
+from safepassage.casework.monitoring.case_page import case_monitoring
 
 SNAPSHOTS_SHOWN = 10  # the latest; each one listed costs a decryption
 
@@ -131,6 +132,7 @@ def case_detail(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         "dossier_form": DossierForm(initial={"language": translation.get_language() or "en"}),
         "may_erase": may_erase(user),
         "statuses": REFERRAL_STATUSES,
+        **case_monitoring(opened),
     }
     return render(request, "cases/detail.html", context)
 

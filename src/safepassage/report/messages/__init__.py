@@ -166,7 +166,11 @@ class Wording:
                 said = self._format("people", {"precision": precision, "low": low, "high": high, "n": high})
                 return {"": said}
             case When(date):
-                return {"": self.date(date), "-in": self.date(date, "date-in")}
+                return {
+                    "": self.date(date),
+                    "-in": self.date(date, "date-in"),
+                    "-year": str(date.earliest.year),  # digits alone ("Freedom in the World 2024")
+                }
             case Fact(fact_id):
                 return {"": self._fact_in_sentence(fact_id)}
             case Facts(ids):
