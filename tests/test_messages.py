@@ -241,3 +241,54 @@ def test_a_fact_without_russian_text_is_said_from_its_values(kb: KnowledgeBase) 
     assert not LATIN_WORD.search(text)
     listed = Wording("ru", kb).fact_text(incident.id)
     assert listed.language == "en" and listed.text == incident.summary  # a list shows it, marked
+
+
+class TestOneSentenceEverywhere:
+    """The command line, the JSON a snapshot keeps, the web page's renderer and the dossier say
+    a finding with the same words (the web page's part is in tests/casework/test_i18n.py)."""
+
+    DAY = dt.date(2025, 2, 7)
+    EXAMPLE = Path(__file__).parents[1] / "examples" / "founding-case.yaml"
+
+    def report(self, kb: KnowledgeBase, language: str) -> Report:
+        from safepassage.profile import read_profile
+
+        profile = read_profile(self.EXAMPLE)
+        return Report(profile, self.DAY, kb, assess_world(profile, kb.view(self.DAY), ["KZ"]), language=language)
+
+    def test_the_json_summary_is_the_english_sentence(self, kb: KnowledgeBase) -> None:
+        report = self.report(kb, "en")
+        data = report.to_dict()["assessments"][0]
+        assert [f["summary"] for f in data["findings"]] == [f.text for f in report.said()[0].findings]
+        assert data["caveats"] == report.said()[0].caveats
+
+    def test_the_command_line_says_what_the_report_says(self, kb: KnowledgeBase) -> None:
+        import subprocess
+        import sys
+
+        from safepassage.report.markdown_format import escape
+
+        result = subprocess.run(
+            [sys.executable, "-m", "safepassage", "assess", str(self.EXAMPLE), "--country", "KZ",
+             "--as-of", self.DAY.isoformat(), "--format", "markdown", "--language", "ru"],
+            capture_output=True, text=True, timeout=120, check=True,
+        )
+        for finding in self.report(kb, "ru").said()[0].findings:
+            assert escape(finding.text) in result.stdout
+
+    def test_the_dossier_says_what_the_report_says(self, kb: KnowledgeBase) -> None:
+        from safepassage.profile import read_profile
+        from safepassage.report.dossier import CaseFile, DossierRequest, build_document
+
+        request = DossierRequest(kind="lawyer", country="KZ", as_of=self.DAY, language="ru")  # type: ignore[call-arg]
+        document = build_document(kb, request, CaseFile(profile=read_profile(self.EXAMPLE)), dt.date(2026, 12, 4))
+        said = [
+            item["text"]
+            for section in document.to_data()["sections"]
+            for block in section["blocks"]
+            if block["type"] == "findings"
+            for item in block["items"]
+        ]
+        assert said[: len(self.report(kb, "ru").said()[0].findings)] == [
+            f.text for f in self.report(kb, "ru").said()[0].findings
+        ]

@@ -15,6 +15,7 @@ from safepassage.assess.factors.wanted_exposure import FACTOR as WANTED
 from safepassage.assess.policy import load_policy
 from safepassage.kb.knowledge import load
 from safepassage.profile.reader import profile_from_data
+from safepassage.report.messages import Wording
 
 from .conftest import said_parts, source_yaml, write
 
@@ -78,7 +79,7 @@ def test_shared_interpol_membership_adds_no_legal_cooperation_risk(tmp_path: Pat
     # (evidence.TIE_KINDS): the question stays open instead of reading as "no ties"
     finding = LEGAL.evaluate(context(tmp_path))
     assert isinstance(finding, Missing)
-    assert finding.what == "treaty memberships of Kazakhstan"
+    assert Wording("en").say(finding.what) == "the treaty memberships of Kazakhstan"
 
 
 def test_with_ties_on_record_and_none_shared_the_risk_is_the_baseline(tmp_path: Path) -> None:

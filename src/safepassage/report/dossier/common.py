@@ -79,7 +79,7 @@ def person_rows(ctx: Context) -> list[tuple[str, Value]]:
         (t("person.name"), ctx.person_name()),
         (t("person.citizenship"), ", ".join(ctx.name(c) for c in p.citizenship)),
         (t("person.origin"), origin),
-        (t("person.community"), ", ".join(p.community) or t("values.not_recorded")),
+        (t("person.community"), ctx.wording.communities(p.community) or t("values.not_recorded")),
         (t("person.gender"), t(f"gender.{p.gender}")),
     ]
 

@@ -187,7 +187,9 @@ class Wording:
                     "-gen": self._list([self._format(k, {"code": c}, attribute="gen") for k, c in keys]),
                 }
             case Factors(names):
-                return {"": self._list([self.factor_label(n) for n in names])}
+                # quoted: a label has "and" in it, a list of them would not read
+                quoted = [self._format("factor-quoted", {"label": self.factor_label(n)}) for n in names]
+                return {"": self._list(quoted)}
             case Rating(rating):
                 return {"": self.rating(rating)}
             case Choice(key):
@@ -218,6 +220,10 @@ class Wording:
 
     def country(self, code: str) -> str:
         return country_name(code, self.language)
+
+    def communities(self, codes: tuple[str, ...] | list[str]) -> str:
+        """Communities named as in a sentence ("the Chechen community"), for a profile's row."""
+        return str(self._forms(Communities(tuple(codes)))[""])
 
     def instrument(self, instrument_id: str) -> str:
         key = f"instrument-{instrument_id}"

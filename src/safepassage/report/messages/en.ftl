@@ -132,17 +132,20 @@ outcome-threatened = threats
 outcome-relatives_targeted = pressure on relatives
 outcome-prevented_from_leaving = stopped from leaving
 
+## A factor's label inside a sentence.
+factor-quoted = “{ $label }”
+
 ## Under each finding.
 finding-floor = This alone keeps the rating at { $rating } or above.
 finding-english = (explanation recorded in English only)
 
 ## How the rating came about beyond the findings (report/explain.py).
 caveat-structural = Rated from treaties, entry rules and statistics only: nothing is on record about how the authorities here have treated people like this one, so confidence is low.
-caveat-floored = The rating is { $rating } because of one finding alone ({ $label }), whatever the others say.
-caveat-floor = One finding alone ({ $label }) keeps the rating at { $rating } or above.
-caveat-bound = What the authorities here are documented doing ({ $label }) cannot be averaged away by the other findings.
+caveat-floored = The rating is { $rating } because of one finding alone, { $label }, whatever the others say.
+caveat-floor = One finding alone, { $label }, keeps the rating at { $rating } or above.
+caveat-bound = What the authorities here are documented doing, { $label }, cannot be averaged away by the other findings.
 caveat-lifted = The findings on average point to { $lower }, but nothing here is evidence of protection, so the rating is { $moderate }.
-caveat-uncounted = { $labels }: harm that is old, happened elsewhere or concerned other people did not lower the rating, because its absence here is not protection.
+caveat-uncounted = { $labels }: documented harm can only raise the rating; where it weighs less than the rest, it is left out of the average, because less harm on record is not protection.
 
 ## Page furniture of the text, Markdown and HTML reports.
 report-title = Safety assessment for profile { $profile }

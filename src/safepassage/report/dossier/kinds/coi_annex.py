@@ -24,7 +24,7 @@ def build(ctx: Context) -> Document:
         [t("coi.country"), country],
         [t("coi.cutoff"), cutoff],
         [t("coi.profile"), t("coi.profile_text", origin=ctx.name(p.origin.country),
-                              community=", ".join(p.community) or t("values.not_recorded"),
+                              community=ctx.wording.communities(p.community) or t("values.not_recorded"),
                               gender=t(f"gender.{p.gender}"), pursuers=pursuers)],
         [t("common.kb_version"), ctx.kb.version],
     ]
