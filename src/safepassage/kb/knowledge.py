@@ -25,7 +25,7 @@ from safepassage.kb.layers.layer import DatasetLayer, LayerContext
 from safepassage.kb.layers.registry import load_layers
 from safepassage.kb.layers.release import METADATA
 from safepassage.kb.loader import DATA_DIR, DATASETS_FOLDER, Defect, read_knowledge
-from safepassage.kb.models import Fact, FactBase, Instrument, Source, fact_start
+from safepassage.kb.models import Fact, FactBase, Instrument, MembershipFact, Source, fact_start
 from safepassage.kb.updates import fold_updates
 
 F = TypeVar("F", bound=FactBase)
@@ -42,11 +42,18 @@ class KnowledgeBaseError(Exception):
 
 def was_public(fact: FactBase, sources: dict[str, Source], as_of: dt.date) -> bool:
     """Could a reader have known this fact on `as_of`? A curated fact: one of its sources had
-    been published. A dataset fact (it names its `row`): its layer dates it from the day its
+    been published, or, for a membership an official register records, its own date had come. A dataset fact (it names its `row`): its layer dates it from the day its
     dataset's as-of rule makes it public (`valid_from`), even when the release we read it from
     is later (a 1999 accession in a 2015 copy of the treaty register was public in 1999)."""
     if fact.row is not None:
         return fact.valid_from is not None and fact.valid_from.latest <= as_of
+    if (
+        isinstance(fact, MembershipFact)
+        and fact.valid_from is not None
+        and fact.valid_from.latest <= as_of
+        and any(sources[s].registry for s in fact.sources if s in sources)
+    ):
+        return True  # a register records a ratification or accession public since it happened
     return any(
         sources[source_id].published.latest <= as_of
         for source_id in fact.sources

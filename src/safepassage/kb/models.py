@@ -59,6 +59,12 @@ class Source(BaseModel):
     published: PartialDate
     accessed: dt.date
     note: str | None = None  # how the source was read, when a reviewer needs to know
+    # An official register (a treaty depositary's status page, INTERPOL's list of members): what
+    # it records was public from the day it happened, so a membership it supports is visible
+    # from the membership's own `valid_from`, whatever day we read the register (issue 11's
+    # as-of rule for registry facts). Such pages rarely show a date of their own: write the day
+    # you read it as `published`.
+    registry: bool = False
 
 
 class Instrument(BaseModel):
