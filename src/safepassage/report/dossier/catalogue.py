@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale
 
 from safepassage.kb.dates import PartialDate
 from safepassage.report.messages import Wording
@@ -48,6 +49,13 @@ class Catalogue:
     def __call__(self, key: str, **values: object) -> str:
         text = self._entries[key]
         return text.format(**values) if values else text
+
+    def plural(self, key: str, count: int, **values: object) -> str:
+        """An entry with one text per CLDR plural category (`one`, `few`, `many`, `other`),
+        chosen by Babel's rules for this language: 1 факт, 2 факта, 5 фактов, 21 факт."""
+        category = Locale.parse(self.language).plural_form(count)
+        name = f"{key}.{category}" if f"{key}.{category}" in self._entries else f"{key}.other"
+        return self(name, count=count, **values)
 
     def get(self, key: str, default: str) -> str:
         return self._entries.get(key, default)

@@ -38,7 +38,7 @@ def build(ctx: Context) -> Document:
             section.para(t("coi.no_information", cutoff=cutoff))
             gaps.append(t(f"coi.themes.{theme}"))
     missing = explain(run(ctx.kb, p, ctx.request.country, ctx.request.as_of).assessment, ctx.wording).missing
-    gap_section = doc.section(t("coi.gaps")).para(t("coi.gaps_text", count=count, cutoff=cutoff))
+    gap_section = doc.section(t("coi.gaps")).para(t.plural("coi.gaps_text", count, cutoff=cutoff))
     gap_section.items([*gaps, *(f"{m.label}: {m.text}" for m in missing)])
     doc.section(t("coi.sources")).items(list(ctx.notes.bibliography()), numbered=True)
     return doc

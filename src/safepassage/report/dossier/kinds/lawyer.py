@@ -99,7 +99,7 @@ def _change_blocks(ctx: Context, section: Section, before: Shown, after: Shown) 
         section.items([t.factor(name) for name in diff.dropped])
     if diff.new_facts:
         facts = [ctx.kb.facts_by_id[i] for i in diff.new_facts if i in ctx.kb.facts_by_id]
-        section.para(t("lawyer.new_facts", count=len(facts)))
+        section.para(t.plural("lawyer.new_facts", len(facts)))
 
 
 SECTIONS: tuple[Build, ...] = (situation, threats, documents, timeline, assessments, changes)
