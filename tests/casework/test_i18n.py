@@ -16,13 +16,19 @@ PO = Path(safepassage.casework.__file__).parent / "locale" / "ru" / "LC_MESSAGES
 
 
 def test_every_message_has_a_russian_translation() -> None:
-    untranslated = [e.msgid for e in polib.pofile(str(PO)) if (not e.msgstr or "fuzzy" in e.flags) and not e.obsolete]
+    def translated(e: polib.POEntry) -> bool:
+        return all(e.msgstr_plural.values()) if e.msgid_plural else bool(e.msgstr)
+
+    untranslated = [e.msgid for e in polib.pofile(str(PO)) if (not translated(e) or "fuzzy" in e.flags) and not e.obsolete]
     assert untranslated == []
 
 
 def test_compiled_catalogue_matches_the_source() -> None:
-    source = {e.msgid: e.msgstr for e in polib.pofile(str(PO)) if not e.obsolete and e.msgid}
-    compiled = {e.msgid: e.msgstr for e in polib.mofile(str(PO.with_suffix(".mo"))) if e.msgid}
+    def pairs(catalogue: polib._BaseFile) -> dict[tuple[str | None, str], object]:
+        return {(e.msgctxt, e.msgid): e.msgstr_plural or e.msgstr for e in catalogue if not e.obsolete and e.msgid}
+
+    source = pairs(polib.pofile(str(PO)))
+    compiled = pairs(polib.mofile(str(PO.with_suffix(".mo"))))
     assert compiled == source, "run scripts/compile-translations.py after editing django.po"
 
 

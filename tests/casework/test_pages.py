@@ -54,17 +54,6 @@ def test_case_list_does_not_show_names(world: World) -> None:
     assert SECRET_NAME not in page
 
 
-def test_new_case_form_reports_a_bad_code_in_one_line(world: World) -> None:
-    client = verified_client(world.caseworker)
-    response = client.post("/cases/new/", {
-        "name": "X", "team": str(world.team.pk), "status": "open", "citizenship": "XX", "origin_country": "RU",
-        "gender": "female", "threats": ["family"], "threat_state": "RU", "criminal_case": "unknown",
-        "search_request": "unknown", "interpol": "unknown",
-    })
-    assert response.status_code == 200
-    assert "not an ISO 3166-1 alpha-2 country code" in response.content.decode()
-
-
 def test_assess_now_shows_map_reasons_and_sources(world: World) -> None:
     client = verified_client(world.caseworker)
     response = client.post(f"/cases/{world.case.pk}/assess/", {"country": "KZ", "as_of": "2025-02-07"}, follow=True)

@@ -36,7 +36,7 @@ from safepassage.casework.cases.records import (
     ReferralRecord,
     SafetyPlanRecord,
 )
-from safepassage.casework.vault.blind_index import blind_tokens
+from safepassage.casework.vault.blind_index import blind_tokens, location_token
 from safepassage.casework.vault.keystore import (
     CaseKeyMissing,
     case_key,
@@ -72,11 +72,18 @@ def open_case(user: User, case_id: uuid.UUID | str, action: str = "case.read") -
     return OpenCase(case, key, case.open_record(key, CaseRecord))
 
 
-def _index_name(case: Case, name: str) -> None:
+def location_of(record: CaseRecord) -> str:
+    return str((record.profile.get("location") or {}).get("country") or "")
+
+
+def _index(case: Case, record: CaseRecord) -> None:
+    """The blind index of the name's words and of the country where the person is now."""
+    organisation = str(case.organisation_id)
+    tokens = blind_tokens(organisation, record.name)
+    if location_of(record):
+        tokens.add(location_token(organisation, location_of(record)))
     NameToken.objects.filter(case=case).delete()
-    NameToken.objects.bulk_create(
-        NameToken(case=case, token=t) for t in blind_tokens(str(case.organisation_id), name)
-    )
+    NameToken.objects.bulk_create(NameToken(case=case, token=t) for t in tokens)
 
 
 def create_case(user: User, team: Team, record: CaseRecord) -> Case:
@@ -85,20 +92,22 @@ def create_case(user: User, team: Team, record: CaseRecord) -> Case:
     case.seal_record(key, record)
     with transaction.atomic():
         case.save()
-        _index_name(case, record.name)
+        _index(case, record)
     audit(user.username, "case.create", case.pk)
     return case
 
 
 def update_case(user: User, opened: OpenCase, record: CaseRecord, status: str | None = None) -> None:
     case = opened.case
+    if location_of(record) != location_of(opened.record):
+        case.location_rating = ""  # the rating was for the place she has left
     case.seal_record(opened.key, record)
     if status:
         case.status = status
     case.updated = timezone.now()
     with transaction.atomic():
         case.save()
-        _index_name(case, record.name)
+        _index(case, record)
     audit(user.username, "case.update", case.pk)
 
 
@@ -157,9 +166,23 @@ def update_referral(user: User, opened: OpenCase, referral_id: uuid.UUID, status
     _add(user, opened, row, ReferralRecord.model_validate(record.model_dump()), "referral.update")
 
 
-def save_safety_plan(user: User, opened: OpenCase, record: SafetyPlanRecord) -> None:
+def save_safety_plan(user: User, opened: OpenCase, record: SafetyPlanRecord, next_check_in: dt.datetime | None = None) -> None:
     row = SafetyPlan.objects.filter(case=opened.case).first() or SafetyPlan(case=opened.case)
     _add(user, opened, row, record, "safety_plan.update")
+    Case.objects.filter(pk=opened.case.pk).update(next_check_in=next_check_in)
+    opened.case.next_check_in = next_check_in
+
+
+def check_in(user: User, opened: OpenCase) -> dt.datetime | None:
+    """The person checked in as agreed: a timeline entry, and the next check-in moves on by
+    the plan's interval (or is cleared when the plan has none)."""
+    plan = SafetyPlan.objects.filter(case=opened.case).first()
+    every = plan.open_record(opened.key, SafetyPlanRecord).check_in_every_hours if plan else None
+    now = timezone.now()
+    add_record(user, opened, EventRecord(kind="checked_in", date=timezone.localdate(now)))
+    following = now + dt.timedelta(hours=every) if every else None
+    Case.objects.filter(pk=opened.case.pk).update(next_check_in=following)
+    return following
 
 
 def add_attachment(user: User, opened: OpenCase, filename: str, content_type: str, data: bytes) -> Attachment:
