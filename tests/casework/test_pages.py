@@ -59,7 +59,7 @@ def test_assess_now_shows_map_reasons_and_sources(world: World) -> None:
     response = client.post(f"/cases/{world.case.pk}/assess/", {"country": "KZ", "as_of": "2025-02-07"}, follow=True)
     page = response.content.decode()
     assert response.status_code == 200
-    assert "<svg" in page and ".country.kz path" in page  # the map, coloured for Kazakhstan
+    assert "<svg" in page and re.search(r'class="kz country map-element r-(unsafe|elevated)"', page)  # coloured for Kazakhstan
     assert "Land border" in page and "7,644" in page  # a reason with its figure
     assert "https://" in page  # and its source
 
@@ -81,7 +81,7 @@ def test_compare_lists_changed_ratings_only() -> None:
 def test_world_assessment_ranks_every_country(world: World) -> None:
     client = verified_client(world.caseworker)
     page = client.post(f"/cases/{world.case.pk}/assess/", {"as_of": "2025-02-07"}, follow=True).content.decode()
-    assert page.count('class="country rating-') >= 240
+    assert page.count('class="ranked rating-') >= 240
 
 
 def test_russian_interface(world: World) -> None:

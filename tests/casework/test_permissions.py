@@ -51,6 +51,7 @@ def case_calls(world: World) -> list[Call]:
         Call("post", f"{c}/referrals/{referral.pk}/", {"status": "accepted"}),
         Call("post", f"{c}/assess/", {"country": "KZ", "as_of": "2025-02-07"}),
         Call("get", f"{c}/assessments/{snapshot.pk}/", {}),
+        Call("get", f"{c}/assessments/{snapshot.pk}/1/", {}),
     ]
 
 

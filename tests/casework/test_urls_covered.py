@@ -24,6 +24,7 @@ COVERED = {
     "cases:referral_status": "test_permissions.test_case_urls_by_role",
     "assessments:assess": "test_permissions.test_case_urls_by_role",
     "assessments:detail": "test_permissions.test_case_urls_by_role",
+    "assessments:country": "test_permissions.test_case_urls_by_role",
     "cases:attachment_new": "test_log_scrubbing (upload) and test_uploads",
     "cases:erase": "test_permissions.test_erase_is_for_coordinators_only",
     "cases:list": "test_permissions.test_case_list_shows_only_visible_cases",

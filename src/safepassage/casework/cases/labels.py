@@ -64,3 +64,4 @@ REFERRAL_STATUS = {
     "declined": _("declined"),
     "completed": _("completed"),
 }
+CONFIDENCE = {"low": _("low"), "medium": _("medium"), "high": _("high")}

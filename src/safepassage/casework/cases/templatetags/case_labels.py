@@ -106,3 +106,8 @@ def rating_label(code: str) -> str:
     from safepassage.casework.assessments.labels import RATING_LABELS
 
     return str(RATING_LABELS.get(code, code))
+
+
+@register.filter
+def confidence_label(code: str) -> str:
+    return str(labels.CONFIDENCE.get(code, code))
