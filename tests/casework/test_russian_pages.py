@@ -33,7 +33,13 @@ from safepassage.casework.cases.records import (
     ReferralRecord,
     SafetyPlanRecord,
 )
-from safepassage.casework.cases.service import add_attachment, add_record, create_case, open_case, save_safety_plan
+from safepassage.casework.cases.service import (
+    add_attachment,
+    add_record,
+    create_case,
+    open_case,
+    save_safety_plan,
+)
 
 from .conftest import PASSWORD, PROFILE, UNKNOWN_HISTORY, make_user, verified_client
 
@@ -44,6 +50,7 @@ LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z][A-Za-z'’]+(?:-[A-Za-z]+)*(?
 CODE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")  # ISO codes such as RU-CE, shown as examples
 SKIPPED_TAGS = {"script", "style", "code", "svg"}  # svg: country titles are base-layer names, tested in test_map
 TEXT_ATTRIBUTES = ("placeholder", "title", "aria-label", "alt")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 class VisibleText(HTMLParser):
@@ -64,9 +71,8 @@ class VisibleText(HTMLParser):
         other_language = a.get("lang") not in (None, self.language)
         knowledge_base_text = "kb-text" in (a.get("class") or "").split()
         skip = tag in SKIPPED_TAGS or a.get("translate") == "no" or other_language or knowledge_base_text
-        if tag not in ("br", "input", "meta", "link", "img", "hr", "option") or tag == "option":
-            if tag != "option":
-                self.stack.append((tag, skip))
+        if tag not in VOID:
+            self.stack.append((tag, skip))
         if not (skip or self.skipping):
             for name in TEXT_ATTRIBUTES:
                 if a.get(name):

@@ -18,9 +18,9 @@ from safepassage.casework.assessments.forms import AssessForm
 from safepassage.casework.assessments.labels import FACTOR_LABELS, RATING_LABELS
 from safepassage.casework.assessments.models import Snapshot
 from safepassage.casework.assessments.service import compare, localise, run_assessment
+from safepassage.casework.cases.country_field import country_name
 from safepassage.casework.cases.service import OpenCase, open_case, today
 from safepassage.casework.cases.views import current_user, handles_erased
-from safepassage.casework.cases.country_field import country_name
 from safepassage.kb.base import load_base_layer
 from safepassage.report.world_map import MAP_STYLE, legend_swatch, world_svg
 
