@@ -17,18 +17,19 @@ PAGE = """<!doctype html>
 <meta name="referrer" content="no-referrer">
 <title>Safety assessment — {profile_id}</title>
 <style>
-body {{ font: 16px/1.5 system-ui, sans-serif; margin: 1em auto; max-width: 70em; color: #222; padding: 0 .75em; overflow-wrap: anywhere; -webkit-text-size-adjust: 100%; }}
+body {{ font: 16px/1.5 system-ui, sans-serif; margin: 1em auto; max-width: 70em; color: #222; padding: 0 .75em; overflow-wrap: break-word; -webkit-text-size-adjust: 100%; }}
 .map svg {{ width: 100%; height: auto; background: #eef3f7; display: block; }}
 .table-wrap {{ overflow-x: auto; }}
 table {{ border-collapse: collapse; width: 100%; }}
 td, th {{ border-bottom: 1px solid #ddd; padding: .3em .5em; text-align: left; vertical-align: top; }}
 a {{ color: #1a5580; }}
 @media (max-width: 700px) {{
-  #ranking th:nth-child(4), #ranking td:nth-child(4), #ranking th:nth-child(5), #ranking td:nth-child(5) {{ display: none; }}
+  #ranking th:nth-child(1), #ranking td:nth-child(1), #ranking th:nth-child(4), #ranking td:nth-child(4), #ranking th:nth-child(5), #ranking td:nth-child(5) {{ display: none; }}
+  #ranking td:nth-child(2) {{ min-width: 6.5em; }}
   h1 {{ font-size: 1.35em; }}
   li.finding {{ margin: .6em 0; }}
 }}
-.rating {{ font-weight: bold; padding: .1em .4em; border-radius: .3em; }}
+.rating {{ font-weight: bold; padding: .1em .4em; border-radius: .3em; white-space: nowrap; }}
 .legend span {{ display: inline-flex; align-items: center; gap: .3em; margin-right: 1em; }}
 section.country {{ border-top: 2px solid #444; margin-top: 1.5em; }}
 .sources {{ font-size: 90%; color: #444; }}

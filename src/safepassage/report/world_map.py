@@ -174,7 +174,7 @@ def world_svg(
             group = f'<a href="{escape(href)}" aria-label="{title}">{group}</a>'
         groups.append(group)
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2475 1388" role="img" aria-label="{escape(label)}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2475 1388" role="group" aria-label="{escape(label)}">'
         + _DEFS
         + '<g id="countries">'
         + "".join(groups)
@@ -183,10 +183,10 @@ def world_svg(
 
 
 def legend_swatch(rating: str | None) -> str:
-    """A small SVG square in the rating's fill and pattern, for the legend."""
+    """A small SVG square in the rating's fill and pattern, for the legend of a page that holds
+    the map (the patterns are the map's own, defined once per page: ids stay unique)."""
     fill = _FILLS[rating] if rating else NOT_ASSESSED_FILL
-    pattern = _DEFS if rating else ""
     return (
-        f'<svg class="swatch-box" width="22" height="16" viewBox="0 0 22 16" aria-hidden="true">{pattern}'
+        f'<svg class="swatch-box" width="22" height="16" viewBox="0 0 22 16" aria-hidden="true">'
         f'<rect width="22" height="16" fill="{fill}" stroke="#555"/></svg>'
     )
