@@ -112,3 +112,21 @@ def test_static_files_are_served_with_their_types(world: World) -> None:
     js = client.get("/static/safepassage/quick-exit.js")
     assert css.status_code == 200 and css["Content-Type"].startswith("text/css")
     assert js.status_code == 200 and "javascript" in js["Content-Type"]
+
+
+def test_a_long_timeline_shows_the_latest_events_first(world: World) -> None:
+    import datetime as dt
+
+    from safepassage.casework.cases.records import EventRecord
+    from safepassage.casework.cases.service import add_record, open_case
+
+    opened = open_case(world.caseworker, world.case.pk)
+    for day in range(1, 36):
+        add_record(world.caseworker, opened, EventRecord(kind="moved", date=dt.date(2024, 1, 1) + dt.timedelta(days=day), place=f"place-{day}"))
+    client = verified_client(world.caseworker)
+    page = client.get(f"/cases/{world.case.pk}/").content.decode()
+    # the latest 30 by date: the fixture's detention in 2025, then place-35 down to place-7
+    assert "Dossor <small>" in page and "place-35 <small>" in page and "place-7 <small>" in page
+    assert "place-6 <small>" not in page and "Show 6 earlier events" in page
+    every = client.get(f"/cases/{world.case.pk}/", {"events": "all"}).content.decode()
+    assert "place-1 <small>" in every and "earlier event" not in every

@@ -27,7 +27,8 @@ def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port")] = 8000,
     demo: Annotated[bool, typer.Option("--demo", help="create the demo organisation and case")] = False,
-    threads: Annotated[int, typer.Option(help="worker threads")] = 8,
+    threads: Annotated[int, typer.Option(help="worker threads (per process)")] = 8,
+    workers: Annotated[int, typer.Option(help="server processes on the same database (more than 1: gunicorn)", min=1, max=64)] = 1,
 ) -> None:
     """Run the casework web app (SQLite in ./.safepassage unless DATABASE_URL is set)."""
     from django.conf import settings
@@ -62,10 +63,20 @@ def serve(
                 "--organisation ORG --role coordinator --team TEAM` (or start with --demo)",
                 err=True,
             )
-    typer.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    from waitress import serve as waitress_serve
-
+    typer.echo(f"serving on http://{host}:{port}/ with {workers} process(es) (Ctrl-C stops)", err=True)
+    from safepassage.casework.assessments.service import knowledge_base
     from safepassage.casework.wsgi import application
+    from safepassage.report.world_map import country_outlines
+
+    # Loaded before the first request rather than by it (and, with workers, once before the
+    # fork, shared by them): otherwise the first requests all wait for the knowledge base.
+    knowledge_base(), country_outlines()
+    if workers > 1:
+        from safepassage.casework.server import serve_workers
+
+        serve_workers(application, host, port, workers, threads)
+        return
+    from waitress import serve as waitress_serve
 
     # Attachments must never reach the disk in clear: waitress spools request bodies over 512 KB
     # and responses over 1 MB to temporary files unless told otherwise, so both buffers stay in

@@ -68,7 +68,7 @@ def snapshot_detail(request: HttpRequest, case_id: uuid.UUID, snapshot_id: uuid.
     history must not say which countries were considered for her."""
     opened, snapshot, report = _opened_snapshot(request, case_id, snapshot_id)
     summary = snapshot.open_summary(opened.key)
-    earlier = Snapshot.objects.filter(case=opened.case, created__lt=snapshot.created).order_by("-created").first()
+    earlier = Snapshot.objects.filter(case=opened.case, created__lt=snapshot.created).defer("sealed").order_by("-created").first()
     earlier_summary = earlier.open_summary(opened.key) if earlier else None
     full = len(report["assessments"]) <= FULL_REASONS
     ranks = {a["country"]: a["rank"] for a in report["assessments"]}

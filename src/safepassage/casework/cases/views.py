@@ -48,6 +48,7 @@ from safepassage.casework.cases.service import (
 
 RATING_ORDER = {"unsafe": 0, "elevated": 1, "moderate": 2, "lower": 3, "unknown": 4}
 SNAPSHOTS_SHOWN = 10  # the latest; each one listed costs a decryption
+EVENTS_SHOWN = 30  # the latest events on the case page; "all" shows every one
 
 
 def current_user(request: HttpRequest) -> User:
@@ -136,25 +137,30 @@ def case_detail(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     case = opened.case
     plan = getattr(case, "safety_plan", None)
     plan_record = plan.open_record(opened.key, SafetyPlanRecord) if plan else None
-    snapshots = list(Snapshot.objects.filter(case=case).order_by("-created")[:SNAPSHOTS_SHOWN])
+    # the list needs each snapshot's small summary, never its report (an all-country one is large)
+    snapshots = list(Snapshot.objects.filter(case=case).defer("sealed").order_by("-created")[:SNAPSHOTS_SHOWN])
     plan_initial = {**(plan_record.model_dump() if plan_record else {}), "next_check_in": case.next_check_in}
+    events = timeline(opened)
+    every_event = request.GET.get("events") == "all"
     context = {
         "case": case,
         "record": opened.record,
         "profile": opened.record.profile,
-        "events": timeline(opened),
+        "events": events if every_event else events[:EVENTS_SHOWN],
+        "events_hidden": 0 if every_event else max(0, len(events) - EVENTS_SHOWN),
         "notes": opened.rows(list(case.notes.order_by("-created")), NoteRecord),
-        "attachments": opened.rows(list(case.attachments.order_by("-created")), AttachmentRecord),
+        # listing an attachment needs its name and size, not its (up to 10 MB) content
+        "attachments": opened.rows(list(case.attachments.defer("content").order_by("-created")), AttachmentRecord),
         "consents": opened.rows(list(case.consents.order_by("-created")), ConsentRecord),
         "plan": plan_record,
         "referrals": opened.rows(list(case.referrals.order_by("-created")), ReferralRecord),
         "snapshots": [(s, s.open_summary(opened.key)) for s in snapshots],
-        "event_form": EventForm(initial={"date": None}, auto_id="event-%s"),
-        "note_form": NoteForm(auto_id="note-%s"),
-        "attachment_form": AttachmentForm(auto_id="attachment-%s"),
-        "consent_form": ConsentForm(auto_id="consent-%s"),
+        "event_form": EventForm(),
+        "note_form": NoteForm(),
+        "attachment_form": AttachmentForm(),
+        "consent_form": ConsentForm(),
         "plan_form": SafetyPlanForm(initial=plan_initial, auto_id="plan-%s"),
-        "referral_form": ReferralForm(auto_id="referral-%s"),
+        "referral_form": ReferralForm(),
         "now": timezone.now(),
         "may_erase": may_erase(user),
         "statuses": REFERRAL_STATUSES,
@@ -170,7 +176,7 @@ def case_summary(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     opened = open_case(user, case_id, action="case.summary")
     case = opened.case
     plan = getattr(case, "safety_plan", None)
-    latest = Snapshot.objects.filter(case=case).order_by("-created").first()
+    latest = Snapshot.objects.filter(case=case).defer("sealed").order_by("-created").first()
     summary = latest.open_summary(opened.key) if latest else None
     return render(request, "cases/summary.html", {
         "case": case,

@@ -3,11 +3,13 @@ reader's language, and messages that belong to one section of a page."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
-from django import template
-from django.utils.safestring import SafeString
+from django import forms, template
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from safepassage.casework.cases import labels
 from safepassage.casework.cases.country_field import country_datalist, country_name, language
@@ -118,3 +120,15 @@ def region(code: str) -> str:
     from safepassage.casework.cases.case_form import region_name
 
     return region_name(code)
+
+
+@functools.cache
+def _blank_form(form_class: type[forms.Form], auto_id: str, lang: str) -> str:
+    return render_to_string("cases/_fields.html", {"form": form_class(auto_id=auto_id)})
+
+
+@register.simple_tag
+def blank_form(form: forms.Form, auto_id: str) -> SafeString:
+    """The fields of an empty form (new event, note, consent ...), rendered once per language
+    and process: they are the same on every case page, and rendering them is a good part of it."""
+    return mark_safe(_blank_form(type(form), auto_id, language()))
