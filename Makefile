@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench bench-load clean
+.PHONY: demo test lint audit bench bench-load bench-monitor clean
 
 $(BIN)/safepassage: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,16 +24,27 @@ lint: $(BIN)/safepassage
 	$(BIN)/ruff check src tests bench scripts
 	SAFEPASSAGE_HOME=$$(mktemp -d) $(BIN)/mypy
 
+# Known vulnerabilities in the installed dependencies, from PyPI's JSON API (pip-audit; what it
+# checks and when it only warns: scripts/audit-dependencies.py).
+audit: $(BIN)/safepassage
+	$(BIN)/python scripts/audit-dependencies.py
+
 # Everything on SQLite, then the casework tests again on the local PostgreSQL server.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
-test: $(BIN)/safepassage lint
+test: $(BIN)/safepassage lint audit
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-poppler.sh
 	bash scripts/ensure-postgres.sh
+	bash scripts/ensure-redis.sh
 	$(BIN)/pytest
 	DATABASE_URL=$(PG_URL) $(BIN)/pytest tests/casework -m "not browser" -p no:cacheprovider
 
 bench: $(BIN)/safepassage
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/dossier.py
+
+bench-monitor: $(BIN)/safepassage
+	$(BIN)/python bench/monitor.py
 
 bench-load: $(BIN)/safepassage
 	bash scripts/ensure-postgres.sh

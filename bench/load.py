@@ -32,16 +32,15 @@ from safepassage.casework.bootstrap import setup_django, migrate
 setup_django(); migrate()
 from safepassage.casework.demo import ensure_demo
 ensure_demo()
-from django_otp.plugins.otp_totp.models import TOTPDevice
 import base64
-from safepassage.casework.accounts.models import ApiToken, Role, Team, User
+from safepassage.casework.accounts.models import ApiToken, Authenticator, Role, Team, User
 from safepassage.casework.cases.models import Case
 team = Team.objects.get(name="North Caucasus desk")
 users = []
 for n in range(int(sys.argv[1])):
     user = User.objects.create_user(username=f"bench{n}", password="bench-password-long", organisation=team.organisation, role=Role.CASEWORKER)
     user.teams.add(team)
-    device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
+    device = Authenticator.objects.create(user=user, name="bench", confirmed=True)
     _row, token = ApiToken.issue(user)
     users.append({"username": user.username, "password": "bench-password-long", "totp_secret": base64.b32encode(device.bin_key).decode(), "token": token})
 print(json.dumps({"case": str(Case.objects.get().pk), "users": users}))

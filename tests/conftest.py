@@ -1,11 +1,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from safepassage.kb import KnowledgeBase, load
+
+# Property-based tests are derandomised, so every machine runs the same examples and CI cannot
+# turn red by chance; HYPOTHESIS_PROFILE=explore searches afresh (and longer) when wanted.
+hypothesis_settings.register_profile(
+    "ci", derandomize=True, deadline=None, database=None, max_examples=60,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+hypothesis_settings.register_profile("explore", deadline=None, database=None, max_examples=1000)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 CASES = Path(__file__).parent / "cases"
 

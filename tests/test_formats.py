@@ -30,13 +30,22 @@ class TestFormats:
         )
         assert result.returncode == 0, result.stderr
         data = json.loads(result.stdout)
-        assert set(data) == {"profile_id", "as_of", "kb_version", "assessments"}
+        assert set(data) == {"schema_version", "profile_id", "as_of", "kb_version", "assessments"}
+        assert data["schema_version"] == "1.1"
         assert data["as_of"] == "2025-02-07"
         (kz,) = data["assessments"]
         assert {"country", "rating", "score", "confidence", "findings", "missing"} <= set(kz)
+        assert {"coverage", "structural_only", "floor", "bound", "caveats"} <= set(kz)
         assert kz["country"] == "KZ"
+        assert 0 < kz["coverage"] <= 1
+        # the founding case: a recent similar detention sets an `elevated` floor, and says why
+        assert kz["floor"]["rating"] == "elevated"
+        assert kz["floor"]["factor"] == "police_conduct"
+        assert "detained" in kz["floor"]["why"]
         for finding in kz["findings"]:
-            assert {"factor", "risk", "summary", "facts", "sources"} <= set(finding)
+            assert {"factor", "risk", "summary", "facts", "sources", "basis", "counted"} <= set(
+                finding
+            )
             for source in finding["sources"]:
                 assert source["url"].startswith(("https://", "http://"))
 

@@ -9,9 +9,8 @@ import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from safepassage.casework.accounts.models import Organisation, Role, Team, User
+from safepassage.casework.accounts.models import Authenticator, Organisation, Role, Team, User
 from safepassage.casework.cases.models import Case
 from safepassage.casework.cases.records import CaseRecord, EventRecord
 from safepassage.casework.cases.service import add_record, create_case, open_case
@@ -51,12 +50,21 @@ class World:
 def make_user(username: str, org: Organisation, role: str, teams: list[Team]) -> User:
     user = User.objects.create_user(username=username, password=PASSWORD, organisation=org, role=role)
     user.teams.set(teams)
-    TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
+    Authenticator.objects.create(user=user, name="phone", confirmed=True)
     return user
 
 
+def device_of(user: User) -> Authenticator:
+    return Authenticator.objects.get(user=user, confirmed=True)
+
+
+def pending_device(user: User) -> Authenticator:
+    """The authenticator an enrolment is setting up (shown to the user as a QR code)."""
+    return Authenticator.objects.get(user=user, confirmed=False)
+
+
 def current_code(user: User) -> str:
-    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    device = device_of(user)
     return f"{totp(device.bin_key, step=device.step, digits=device.digits):06d}"
 
 
@@ -65,7 +73,7 @@ def verified_client(user: User) -> Client:
     client = Client()
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     session = client.session
-    session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
+    session[DEVICE_ID_SESSION_KEY] = Authenticator.objects.get(user=user).persistent_id
     session.save()
     return client
 

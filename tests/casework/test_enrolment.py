@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from django.test import Client
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from safepassage.casework.accounts.models import Role, User
+from safepassage.casework.accounts.models import Authenticator, Role, User
 
 from .conftest import PASSWORD, World
 
@@ -23,13 +22,13 @@ def test_stale_enrol_session_cannot_add_a_second_authenticator(world: World) -> 
     owner = Client()
     assert _login(owner, "newbie") == "/enrol/"
     owner.get("/enrol/")
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    device = Authenticator.objects.get(user=user, confirmed=False)
     assert owner.post("/enrol/", {"code": f"{totp(device.bin_key):06d}"})["Location"] == "/cases/"
     # the owner now has an authenticator; the attacker's old enrol session must be dead
     page = attacker.get("/enrol/")
     if page.status_code == 200:
-        extra = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+        extra = Authenticator.objects.filter(user=user, confirmed=False).first()
         if extra is not None:
             attacker.post("/enrol/", {"code": f"{totp(extra.bin_key):06d}"})
-    assert TOTPDevice.objects.filter(user=user, confirmed=True).count() == 1
+    assert Authenticator.objects.filter(user=user, confirmed=True).count() == 1
     assert attacker.get("/cases/").status_code == 302

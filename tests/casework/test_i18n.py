@@ -16,16 +16,13 @@ PO = Path(safepassage.casework.__file__).parent / "locale" / "ru" / "LC_MESSAGES
 
 
 def test_every_message_has_a_russian_translation() -> None:
-    def translated(e: polib.POEntry) -> bool:
-        return all(e.msgstr_plural.values()) if e.msgid_plural else bool(e.msgstr)
-
-    untranslated = [e.msgid for e in polib.pofile(str(PO)) if (not translated(e) or "fuzzy" in e.flags) and not e.obsolete]
+    untranslated = [e.msgid for e in polib.pofile(str(PO)) if not e.translated() and not e.obsolete]
     assert untranslated == []
 
 
 def test_compiled_catalogue_matches_the_source() -> None:
     def pairs(catalogue: polib._BaseFile) -> dict[tuple[str | None, str], object]:
-        return {(e.msgctxt, e.msgid): e.msgstr_plural or e.msgstr for e in catalogue if not e.obsolete and e.msgid}
+        return {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in catalogue if not e.obsolete and e.msgid}
 
     source = pairs(polib.pofile(str(PO)))
     compiled = pairs(polib.mofile(str(PO.with_suffix(".mo"))))
@@ -42,3 +39,13 @@ def test_russian_readers_get_the_knowledge_base_russian_text(monkeypatch: pytest
     assert russian["findings"][0]["local_facts"] == ["Казахстан и Россия граничат."]
     english = localise(copy.deepcopy(report), "en")["assessments"][0]
     assert english["name"] == "Kazakhstan" and english["findings"][0]["local_facts"] == []
+
+
+def test_every_event_kind_has_a_label_on_the_pages_and_in_the_dossiers() -> None:
+    from safepassage.casework.cases.labels import EVENTS
+    from safepassage.casework.cases.records import EVENT_KINDS
+    from safepassage.report.dossier.catalogue import entries
+
+    assert set(EVENTS) == set(EVENT_KINDS)
+    for language in ("en", "ru"):
+        assert {k for k in EVENT_KINDS if f"events.{k}" not in entries(language)} == set(), language

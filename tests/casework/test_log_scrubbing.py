@@ -80,6 +80,10 @@ def exercise_every_view(world: World) -> None:
     client.post(f"{base}/referrals/", {"kind": "lawyer", "to": "lawyer-contact-555", "status": "made", "date": "2025-02-06"})
     client.post(f"{base}/attachments/", {"file": SimpleUploadedFile("secret-file-name.pdf", b"ATTACHMENT-BODY-7Q")})
     client.post(f"{base}/assess/", {"country": "KZ", "as_of": "2025-02-07"})
+    client.post(f"{base}/watch/", {"names": "Malika Hiddenova\nМалика", "enabled": "on", "min_score": "0.6"})
+    client.post(f"{base}/watch/", {"names": "Malika Hiddenova", "min_score": "7"})  # invalid
+    client.post(f"{base}/dossier/", {"kind": "lawyer", "language": "ru", "as_of": "2025-02-07"})
+    client.post(f"{base}/dossier/", {"kind": "rule39", "language": "en", "contact": "lawyer-contact-555", "destination": "codeword-pomegranate"})
     client.post("/cases/", {"q": "Malika Hiddenova"})
     client.post("/cases/", {"q": "Малика"})
     # secrets where they do not belong: in a path, in a query string, in bad form data

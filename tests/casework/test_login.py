@@ -7,10 +7,9 @@ from typing import Any
 from django.conf import settings
 from django.test import Client
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safepassage.casework import settings as production
-from safepassage.casework.accounts.models import Role, User
+from safepassage.casework.accounts.models import Authenticator, Role, User
 
 from .conftest import PASSWORD, World, current_code, make_user, verified_client
 
@@ -57,7 +56,7 @@ def test_first_login_requires_setting_up_an_authenticator(world: World) -> None:
     page = client.get("/enrol/")
     assert b"<svg" in page.content  # the QR code, rendered here, not by a third party
     assert client.get("/cases/").status_code == 302  # not logged in before confirming
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    device = Authenticator.objects.get(user=user, confirmed=False)
     code = f"{totp(device.bin_key):06d}"
     assert client.post("/enrol/", {"code": code})["Location"] == "/cases/"
     assert client.get("/cases/").status_code == 200
@@ -89,7 +88,7 @@ def test_coordinator_reset_unlocks_and_forces_a_new_password_and_authenticator(w
     client = Client()
     assert login(client, "worker", one_time)["Location"] == "/enrol/"  # type: ignore[index]
     client.get("/enrol/")
-    device = TOTPDevice.objects.get(user=world.caseworker, confirmed=False)
+    device = Authenticator.objects.get(user=world.caseworker, confirmed=False)
     new_password = "my own long passphrase 7"
     done = client.post("/enrol/", {"new_password": new_password, "new_password_again": new_password, "code": f"{totp(device.bin_key):06d}"})
     assert done["Location"] == "/cases/"
@@ -100,7 +99,7 @@ def test_coordinator_reset_unlocks_and_forces_a_new_password_and_authenticator(w
 def test_an_administrator_cannot_reset_someone_with_case_access(world: World) -> None:
     response = verified_client(world.administrator).post(f"/accounts/{world.caseworker.pk}/reset/")
     assert response.status_code == 404
-    assert TOTPDevice.objects.filter(user=world.caseworker, confirmed=True).exists()
+    assert Authenticator.objects.filter(user=world.caseworker, confirmed=True).exists()
 
 
 def test_an_administrator_creates_only_accounts_without_case_access(world: World) -> None:
@@ -140,4 +139,4 @@ def test_sessions_are_short(world: World) -> None:
 
 def test_make_user_helper_creates_confirmed_device(world: World) -> None:
     user = make_user("x1", world.org, Role.CASEWORKER, [])
-    assert TOTPDevice.objects.filter(user=user, confirmed=True).count() == 1
+    assert Authenticator.objects.filter(user=user, confirmed=True).count() == 1

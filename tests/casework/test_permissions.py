@@ -17,6 +17,7 @@ from safepassage.casework.cases.records import ReferralRecord
 from safepassage.casework.cases.service import add_attachment, add_record, open_case
 
 from .conftest import World, verified_client
+from .monitoring_helpers import add_alert
 
 ALLOWED = "allowed"
 HIDDEN = "hidden"  # 404, as for a case that does not exist
@@ -36,6 +37,7 @@ def case_calls(world: World) -> list[Call]:
     attachment = add_attachment(user, opened, "a.txt", "text/plain", b"hello")
     referral = add_record(user, opened, ReferralRecord(kind="lawyer", to="A lawyer", date=dt.date(2025, 2, 6)))
     snapshot = run_assessment(user, opened, ["KZ"], dt.date(2025, 2, 7))
+    alert = add_alert(world.case)
     c = f"/cases/{world.case.pk}"
     return [
         Call("get", f"{c}/", {}),
@@ -52,6 +54,9 @@ def case_calls(world: World) -> list[Call]:
         Call("post", f"{c}/assess/", {"country": "KZ", "as_of": "2025-02-07"}),
         Call("get", f"{c}/assessments/{snapshot.pk}/", {}),
         Call("get", f"{c}/assessments/{snapshot.pk}/1/", {}),
+        Call("post", f"{c}/watch/", {"names": "A Name\nА Имя", "enabled": "on", "min_score": "0.6"}),
+        Call("post", f"{c}/alerts/{alert.pk}/", {}),
+        Call("post", f"{c}/dossier/", {"kind": "lawyer", "language": "en", "as_of": "2025-02-07"}),
     ]
 
 
@@ -137,7 +142,7 @@ def test_account_pages_are_for_administrators_and_coordinators(world: World) -> 
     for role in ("administrator", "coordinator", "foreign_coordinator"):
         page = client_for(world, role).get("/accounts/")
         assert page.status_code == 200
-        names = {u.username for u, _ in page.context["rows"]}
+        names = {row[0].username for row in page.context["rows"]}
         assert ("foreign" in names) == (role == "foreign_coordinator")  # own organisation only
     assert Client().get("/accounts/").status_code == 302
     # another organisation's coordinator cannot reset or re-team our people
@@ -188,3 +193,21 @@ def test_rows_of_another_case_are_not_found(world: World) -> None:
     assert client.get(f"{mine}/attachments/{attachment.pk}/").status_code == 404
     assert client.post(f"{mine}/referrals/{referral.pk}/", {"status": "accepted"}).status_code == 404
     assert client.get(f"{mine}/attachments/{uuid.uuid4()}/").status_code == 404
+    their_alert = add_alert(world.other_case)
+    assert client.post(f"{mine}/alerts/{their_alert.pk}/").status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_incident_review_is_for_case_roles_and_never_for_administrators(world: World, role: str) -> None:
+    from safepassage.casework.monitoring.models import Article, IncidentCandidate
+
+    article = Article.objects.create(url="https://news.example/a", url_hash="h" * 64, content_hash="c" * 64, source_id="s")
+    candidate = IncidentCandidate.objects.create(article=article, kinds="detention", origins="chechen")
+    client = client_for(world, role)
+    listing = client.get("/monitor/incidents/")
+    review = client.post(f"/monitor/incidents/{candidate.pk}/", {"status": "dismissed"})
+    expected = {"administrator": HIDDEN, "anonymous": LOGIN}.get(role, ALLOWED)
+    assert outcome(listing.status_code, listing.get("Location", "")) == expected
+    assert outcome(review.status_code, review.get("Location", "")) == expected
+    candidate.refresh_from_db()
+    assert (candidate.status == "dismissed") == (expected == ALLOWED)

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from django.test import Client
 from django_otp.oath import totp
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from safepassage.casework.accounts.models import Role, User
+from safepassage.casework.accounts.models import Authenticator, Role, User
 from safepassage.casework.backup import create_backup, restore_backup
 
 from .conftest import World
@@ -28,7 +27,7 @@ def test_restore_does_not_revive_a_spent_one_time_password(world: World, tmp_pat
     owner = Client()
     owner.post("/", {"username": "newbie", "password": ONE_TIME, "code": ""})
     owner.get("/enrol/")
-    device = TOTPDevice.objects.get(user=user, confirmed=False)
+    device = Authenticator.objects.get(user=user, confirmed=False)
     done = owner.post("/enrol/", {"new_password": CHOSEN, "new_password_again": CHOSEN, "code": f"{totp(device.bin_key):06d}"})
     assert done["Location"] == "/cases/"
     restore_backup(backup)

@@ -19,7 +19,17 @@ from .conftest import World
 def test_waitress_keeps_attachments_out_of_temporary_files(world: World, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: dict[str, Any] = {}
     monkeypatch.setattr(web_commands, "_django", lambda: None)
-    monkeypatch.setattr(waitress, "serve", lambda app, **kwargs: seen.update(kwargs))
+    class NotServing:
+        effective_port = 8000
+
+        def run(self) -> None:
+            pass
+
+    def create_server(app: object, **kwargs: Any) -> NotServing:
+        seen.update(kwargs)
+        return NotServing()
+
+    monkeypatch.setattr(waitress, "create_server", create_server)
     web_commands.serve(host="127.0.0.1", port=8000, demo=False, threads=1)
     options = {k: v for k, v in seen.items() if not k.startswith("_")}
     adj = Adjustments(**options)

@@ -64,10 +64,32 @@ def test_two_workers_serve_the_app(tmp_path: Path) -> None:
 
 
 def test_one_process_is_waitress(monkeypatch: pytest.MonkeyPatch, db: None) -> None:
-    seen: dict[str, object] = {}
-    monkeypatch.setattr(web_commands, "_django", lambda: None)
     import waitress
 
-    monkeypatch.setattr(waitress, "serve", lambda app, **kwargs: seen.update(kwargs))
+    seen: dict[str, object] = {}
+
+    class NotServing:
+        effective_port = 8000
+
+        def run(self) -> None:
+            seen["ran"] = True
+
+    def create_server(app: object, **kwargs: object) -> NotServing:
+        seen.update(kwargs)
+        return NotServing()
+
+    monkeypatch.setattr(web_commands, "_django", lambda: None)
+    monkeypatch.setattr(waitress, "create_server", create_server)
     web_commands.serve(host="127.0.0.1", port=8000, demo=False, threads=4, workers=1)
-    assert seen["threads"] == 4
+    assert seen["threads"] == 4 and seen["ran"] is True
+
+
+def test_forwarded_headers_count_only_from_the_trusted_proxy() -> None:
+    from safepassage.casework.server import behind_proxy
+
+    seen: list[dict[str, object]] = []
+    app = behind_proxy(lambda environ, start: seen.append(dict(environ)) or [], "127.0.0.1")
+    app({"REMOTE_ADDR": "127.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.9, 198.51.100.7", "HTTP_X_FORWARDED_PROTO": "https"}, None)
+    app({"REMOTE_ADDR": "192.0.2.1", "HTTP_X_FORWARDED_FOR": "10.0.0.1", "HTTP_X_FORWARDED_PROTO": "https"}, None)
+    assert seen[0]["REMOTE_ADDR"] == "198.51.100.7" and "HTTP_X_FORWARDED_FOR" not in seen[0]
+    assert seen[1]["REMOTE_ADDR"] == "192.0.2.1" and not any(k.startswith("HTTP_X_FORWARDED") for k in seen[1])

@@ -25,6 +25,7 @@ COVERED = {
     "assessments:assess": "test_permissions.test_case_urls_by_role",
     "assessments:detail": "test_permissions.test_case_urls_by_role",
     "assessments:country": "test_permissions.test_case_urls_by_role",
+    "dossiers:download": "test_permissions.test_case_urls_by_role and test_dossier_download",
     "cases:attachment_new": "test_log_scrubbing (upload) and test_uploads",
     "cases:erase": "test_permissions.test_erase_is_for_coordinators_only",
     "cases:list": "test_permissions.test_case_list_shows_only_visible_cases",
@@ -32,6 +33,7 @@ COVERED = {
     "accounts:list": "test_permissions.test_account_pages_are_for_administrators_and_coordinators",
     "accounts:reset": "test_login and test_permissions (another organisation)",
     "accounts:access": "test_login.test_an_administrator_creates_only_accounts_without_case_access",
+    "accounts:unlock": "test_lockout.test_only_managers_of_the_same_organisation_unlock",
     "accounts:me": "test_api.test_tokens_are_issued_on_the_account_page_and_stored_hashed",
     "accounts:language": "test_pages.test_russian_interface",
     "api:cases": "test_permissions.test_api_by_role",
@@ -40,6 +42,10 @@ COVERED = {
     "api:assessments": "test_permissions.test_api_by_role",
     "api:assessment": "test_api.test_create_read_and_assess_a_case",
     "api:search": "test_api.test_search_through_the_api",
+    "monitoring:watch": "test_permissions.test_case_urls_by_role",
+    "monitoring:alert_review": "test_permissions.test_case_urls_by_role (and another case's alert)",
+    "monitoring:incidents": "test_permissions.test_incident_review_is_for_case_roles_and_never_for_administrators",
+    "monitoring:incident_review": "test_permissions.test_incident_review_is_for_case_roles_and_never_for_administrators",
 }
 PUBLIC = {"accounts:login", "accounts:enrol", "accounts:logout", "quick_exit", "api:openapi"}
 

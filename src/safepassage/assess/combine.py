@@ -1,8 +1,8 @@
 """How findings become a score, a rating and a confidence (docs/assessment.md explains each rule).
 
-1. score = 100 x the weighted mean of the risks found; evidence that can only raise risk (acts of
-   the pursuers elsewhere, evidence below the similarity threshold) joins the mean only where it
-   raises it, so thin or distant evidence never reads as protection;
+1. score = 100 x the weighted mean of the risks found; evidence that can only raise risk
+   (documented harm here or elsewhere, evidence below the similarity threshold) joins the mean
+   only where it raises it, so old, distant or thin evidence never reads as protection;
 2. the score cannot fall far below the strongest documented conduct in this country: it is bound
    from below at the riskiest conduct finding minus `conduct_margin`;
 3. strong specific evidence sets a floor under the rating;
@@ -22,45 +22,6 @@ from dataclasses import dataclass
 
 from safepassage.assess.factor import Finding, Rating, highest
 from safepassage.assess.policy import Policy
-
-
-@dataclass(frozen=True)
-class Rated:
-    rating: str  # a Rating or "unknown"
-    confidence: str  # high | medium | low
-    structural_only: bool  # no documented conduct here backs any finding
-    lifted: bool  # `lower` was raised to `moderate` for want of protective evidence
-
-
-def rate(
-    combined: Combined,
-    findings: list[Finding],
-    coverage: float,
-    country: str,
-    person_factors: frozenset[str],
-    families: Mapping[str, str],
-    policy: Policy,
-) -> Rated:
-    answering = [f for f in findings if covers(f, country, person_factors)]
-    structural_only = not any(f.basis == "conduct" for f in answering)
-    if combined.score is None or (not answering and combined.floor is None):
-        return Rated("unknown", "low", structural_only, lifted=False)
-    rating: str = highest([policy.band(combined.score), combined.floor]) or "lower"
-    lifted = False
-    protective = any(
-        f.risk <= policy.protective_risk
-        and (f.basis == "conduct" or families.get(f.factor) == "protection")
-        for f in answering
-    )
-    if rating == "lower" and not protective:
-        rating, lifted = "moderate", True
-    if structural_only or coverage < policy.coverage_medium:
-        confidence = "low"
-    elif coverage >= policy.coverage_high:
-        confidence = "high"
-    else:
-        confidence = "medium"
-    return Rated(rating, confidence, structural_only, lifted)
 
 
 @dataclass(frozen=True)
@@ -84,7 +45,7 @@ def covers(finding: Finding, country: str, person_factors: frozenset[str]) -> bo
 
 def combine(
     findings: list[Finding],
-    weights: dict[str, float],
+    weights: Mapping[str, float],
     country: str,
     policy: Policy,
 ) -> Combined:
@@ -124,3 +85,47 @@ def combine(
         floor=floor,
         floor_factor=floor_factor,
     )
+
+
+@dataclass(frozen=True)
+class Rated:
+    rating: str  # a Rating or "unknown"
+    confidence: str  # high | medium | low
+    structural_only: bool  # no documented conduct here backs any finding
+    lifted: bool  # `lower` was raised to `moderate` for want of protective evidence
+    floored: bool  # the floor, not the score's band, decided the rating
+
+
+def rate(
+    combined: Combined,
+    findings: list[Finding],
+    coverage: float,
+    country: str,
+    person_factors: frozenset[str],
+    families: Mapping[str, str],
+    policy: Policy,
+) -> Rated:
+    answering = [f for f in findings if covers(f, country, person_factors)]
+    structural_only = not any(f.basis == "conduct" for f in answering)
+    if combined.score is None or (not answering and combined.floor is None):
+        return Rated("unknown", "low", structural_only, lifted=False, floored=False)
+    band = policy.band(combined.score)
+    rating: str = highest([band, combined.floor]) or "lower"
+    floored = rating != band
+    lifted = False
+    # evidence that can only raise risk is never protective, however low its risk
+    protective = any(
+        f.risk <= policy.protective_risk
+        and not f.only_raises
+        and (f.basis == "conduct" or families.get(f.factor) == "protection")
+        for f in answering
+    )
+    if rating == "lower" and not protective:
+        rating, lifted = "moderate", True
+    if structural_only or coverage < policy.coverage_medium:
+        confidence = "low"
+    elif coverage >= policy.coverage_high:
+        confidence = "high"
+    else:
+        confidence = "medium"
+    return Rated(rating, confidence, structural_only, lifted, floored)

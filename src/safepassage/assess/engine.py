@@ -43,6 +43,7 @@ class Assessment:
     uncounted: frozenset[str] = frozenset()  # findings left out: they would only have lowered it
     structural_only: bool = False  # no documented conduct here backs any finding (combine.rate)
     lifted: bool = False  # `lower` raised to `moderate`: no protective evidence here
+    floored: bool = False  # the floor, not the score's band, decided the rating
 
     @property
     def headline(self) -> Finding | None:
@@ -78,15 +79,11 @@ def assess_country(
         policy=policy,
         shared={} if shared is None else shared,
     )
-    threats = profile.threat_actors
     findings: list[Finding] = []
     missing: list[Missing] = []
     weights: dict[str, float] = {}
-    person_factors = frozenset(f.name for f in factors if f.scope == "person")
-    for factor in factors:
-        weight = policy.weight(factor, threats)
-        if weight <= 0:
-            continue
+    applying, person_factors, families = _run_plan(context, factors)
+    for factor, weight in applying:
         result = factor.evaluate(context)
         if result is None:
             continue
@@ -104,7 +101,6 @@ def assess_country(
     covered = sum(weights[f.factor] for f in findings if covers(f, country, person_factors))
     coverage = covered / applicable if applicable > 0 else 0.0
     combined = combine(findings, weights, country, policy)
-    families = {f.name: f.family for f in factors}
     rated = rate(combined, findings, coverage, country, person_factors, families, policy)
     score = combined.score
     findings.sort(key=lambda f: -weights[f.factor] * f.risk)
@@ -125,7 +121,25 @@ def assess_country(
         uncounted=combined.uncounted,
         structural_only=rated.structural_only,
         lifted=rated.lifted,
+        floored=rated.floored,
     )
+
+
+def _run_plan(
+    context: Context, factors: tuple[Factor, ...]
+) -> tuple[list[tuple[Factor, float]], frozenset[str], dict[str, str]]:
+    """The factors that apply to this person with their weights, the person-scoped ones and
+    each factor's family: the same for every country of a run, so worked out once."""
+    key = ("run_plan", factors)
+    if key not in context.shared:
+        threats = context.profile.threat_actors
+        weighted = [(f, context.policy.weight(f, threats)) for f in factors]
+        context.shared[key] = (
+            [(f, w) for f, w in weighted if w > 0],
+            frozenset(f.name for f in factors if f.scope == "person"),
+            {f.name: f.family for f in factors},
+        )
+    return context.shared[key]  # type: ignore[return-value]
 
 
 def assess_world(

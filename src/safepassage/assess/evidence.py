@@ -9,19 +9,23 @@ from safepassage.assess.factor import Context, Rating
 from safepassage.kb.dates import years_between
 from safepassage.kb.models import (
     BINDING_STATUSES,
+    AsylumPracticeFact,
     BilateralAgreementFact,
     CooperationPracticeFact,
     EntryRuleFact,
+    FactBase,
     IncidentFact,
+    InterimMeasuresFact,
     LandBorderFact,
     MembershipFact,
 )
 
 
 def memberships(context: Context, country: str) -> dict[str, MembershipFact]:
-    """Instruments a country was an active party or member of on the as-of date."""
-    key = f"memberships:{country}"
-    if key not in context._cache:
+    """Instruments a country was an active party or member of on the as-of date (the same for
+    every country assessed in a run, so kept in the run's shared cache)."""
+    key = ("memberships", country)
+    if key not in context.shared:
         active: dict[str, MembershipFact] = {}
         suspended = set()
         for fact in context.view.of_kind(country, MembershipFact):
@@ -29,8 +33,8 @@ def memberships(context: Context, country: str) -> dict[str, MembershipFact]:
                 active.setdefault(fact.value.instrument, fact)
             elif fact.value.status == "suspended":
                 suspended.add(fact.value.instrument)
-        context._cache[key] = {k: v for k, v in active.items() if k not in suspended}
-    return context._cache[key]  # type: ignore[return-value]
+        context.shared[key] = {k: v for k, v in active.items() if k not in suspended}
+    return context.shared[key]  # type: ignore[return-value]
 
 
 def non_party(context: Context, country: str) -> dict[str, MembershipFact]:
@@ -163,3 +167,57 @@ def practice_floor(context: Context, practice: CooperationPracticeFact) -> Ratin
     if value.level == "documented":
         return context.policy.practice_floor
     return None
+
+
+# --- protection on record ---------------------------------------------------------------------
+
+# A recognition rate at least this high, or access `good`, counts as a host granting asylum to
+# the pursuing state's nationals.
+GRANTING_RATE = 0.5
+
+
+def refusals_and_grants(context: Context, state: str) -> list[FactBase]:
+    """This host's documented refusals of `state`'s extradition requests and its asylum grants
+    to `state`'s nationals: evidence that a wanted notice from `state` will not end in removal."""
+    key = ("refusals_and_grants", context.country, state)
+    if key in context.shared:
+        return context.shared[key]  # type: ignore[return-value]
+    found: list[FactBase] = [
+        f
+        for f in context.view.of_kind(context.country, CooperationPracticeFact)
+        if f.value.counterpart == state and f.value.practice == "refused_extradition"
+    ]
+    found += [
+        f
+        for f in context.view.of_kind(context.country, IncidentFact)
+        if f.pursuing_state == state
+        and {"extradition_refused", "granted_asylum"} & set(f.value.outcomes)
+        and not f.value.harmful
+    ]
+    found += [
+        f
+        for f in context.view.of_kind(context.country, AsylumPracticeFact)
+        if f.about == state
+        and (f.value.access == "good" or (f.value.recognition_rate or 0) >= GRANTING_RATE)
+    ]
+    context.shared[key] = found
+    return found
+
+
+def rule_of_law(context: Context, country: str) -> bool | None:
+    """Whether `country`'s courts can be expected to test a foreign request: bound by a
+    human-rights court and not recorded ignoring its interim measures. None when no membership
+    of it is recorded. (A rule-of-law layer from imported indices plugs in here.)"""
+    key = ("rule_of_law", country)
+    if key not in context.shared:
+        joined = memberships(context.elsewhere(country), country)
+        verdict: bool | None = None
+        if joined:
+            court = any(context.view.instrument(i).kind == "human_rights_court" for i in joined)
+            ignored = any(
+                f.value.record == "ignored"
+                for f in context.view.of_kind(country, InterimMeasuresFact)
+            )
+            verdict = court and not ignored
+        context.shared[key] = verdict
+    return context.shared[key]  # type: ignore[return-value]

@@ -17,9 +17,8 @@ from pathlib import Path
 import yaml
 from django.conf import settings
 from django.db import transaction
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from safepassage.casework.accounts.models import Organisation, Role, Team, User
+from safepassage.casework.accounts.models import Authenticator, Organisation, Role, Team, User
 from safepassage.casework.cases.records import CaseRecord, EventRecord
 from safepassage.casework.cases.service import add_record, create_case, open_case
 from safepassage.casework.instance import private_file
@@ -50,7 +49,9 @@ def ensure_demo() -> dict[str, str]:
             username=DEMO_USER, password=password, organisation=organisation, role=Role.COORDINATOR
         )
         user.teams.add(team)
-        TOTPDevice.objects.create(user=user, name="demo", key=key.hex(), confirmed=True)
+        device = Authenticator(user=user, name="demo", confirmed=True)
+        device.set_seed(key)
+        device.save()
     credentials = {
         "username": DEMO_USER,
         "password": password,

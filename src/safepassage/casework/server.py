@@ -58,6 +58,25 @@ class Gunicorn(BaseApplication):  # type: ignore[misc]
         return self.application
 
 
+def behind_proxy(application: Callable[..., Any], proxy: str | None) -> Callable[..., Any]:
+    """What waitress's trusted_proxy options do, for gunicorn: from the TLS proxy, the client's
+    address is the last X-Forwarded-For entry (the lockout counts per address,
+    accounts/lockout.py); from anyone else every X-Forwarded-* header is dropped, so nobody can
+    claim another address or scheme. gunicorn itself sets the scheme from X-Forwarded-Proto only
+    for the proxy (`forwarded_allow_ips`)."""
+
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        if proxy is not None and environ.get("REMOTE_ADDR") == proxy:
+            forwarded = [a.strip() for a in str(environ.get("HTTP_X_FORWARDED_FOR", "")).split(",") if a.strip()]
+            if forwarded:
+                environ["REMOTE_ADDR"] = forwarded[-1]
+        for header in [k for k in environ if k.startswith("HTTP_X_FORWARDED_")]:
+            del environ[header]
+        return application(environ, start_response)
+
+    return app
+
+
 def _close_connections() -> None:
     from django.db import connections
 
@@ -101,4 +120,4 @@ def serve_workers(
         # behind the TLS proxy, believe its forwarded headers; from anyone else gunicorn ignores them
         "forwarded_allow_ips": trusted_proxy or "",
     }
-    Gunicorn(application, options).run()
+    Gunicorn(behind_proxy(application, trusted_proxy), options).run()

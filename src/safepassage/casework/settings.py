@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 
+from safepassage.casework.environment import SettingError, address, flag, number
 from safepassage.casework.instance import instance_dir, secret_key
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -19,9 +20,15 @@ HOME = instance_dir()
 
 SECRET_KEY = os.environ.get("SAFEPASSAGE_SECRET_KEY") or secret_key(HOME)
 # Never DEBUG in a deployment: the debug page prints request data and settings.
-DEBUG = os.environ.get("SAFEPASSAGE_DEBUG") == "1"
+DEBUG = flag("SAFEPASSAGE_DEBUG")
 ALLOWED_HOSTS = os.environ.get("SAFEPASSAGE_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
-HTTPS = os.environ.get("SAFEPASSAGE_HTTPS") == "1"
+HTTPS = flag("SAFEPASSAGE_HTTPS")
+# The TLS proxy whose X-Forwarded-Proto and X-Forwarded-For `safepassage serve` believes
+# (waitress's trusted_proxy; from any other sender these headers are removed). With HTTPS on it
+# defaults to a proxy on this machine; without HTTPS no proxy header is believed at all.
+TRUSTED_PROXY = address("SAFEPASSAGE_TRUSTED_PROXY", "127.0.0.1" if HTTPS else None)
+if TRUSTED_PROXY is not None and not HTTPS:
+    raise SettingError("SAFEPASSAGE_TRUSTED_PROXY: only used with SAFEPASSAGE_HTTPS=1 (TLS at that proxy)")
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -30,7 +37,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_otp",
-    "django_otp.plugins.otp_totp",
     "axes",
     "safepassage.casework.security",
     "safepassage.casework.vault",
@@ -39,6 +45,7 @@ INSTALLED_APPS = [
     "safepassage.casework.cases",
     "safepassage.casework.assessments",
     "safepassage.casework.api",
+    "safepassage.casework.monitoring",
 ]
 
 MIDDLEWARE = [
@@ -89,11 +96,12 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # IMMEDIATE takes the write lock at BEGIN, so two requests cannot both read the audit
-    # chain's head and then collide; WAL lets readers go on meanwhile.
+    # chain's head and then collide; WAL lets readers go on meanwhile. secure_delete zeroes
+    # deleted rows in the file instead of leaving them in free pages (an erased case's rows).
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -102,34 +110,35 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# At least 12 characters, and hard to guess by zxcvbn's estimate (which also covers common
+# passwords and the account's own name): accounts/passwords.py.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "safepassage.casework.accounts.passwords.GuessabilityValidator", "OPTIONS": {"min_score": 3}},
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Lockout: 5 failed passwords or codes for one account locks it for an hour. By username, not IP:
-# attackers rotate addresses, and a locked account is an inconvenience, a guessed one a disaster.
+# Lockout (accounts/lockout.py): 5 failed passwords or codes for one name at one address lock
+# that pair for a minute, each further failure doubles the wait (up to a day). Our handler
+# keeps only keyed hashes: no name as typed, no address, no form data, no user agent.
+AXES_HANDLER = "safepassage.casework.accounts.lockout.LockoutHandler"
+AXES_LOCKOUT_CALLABLE = "safepassage.casework.accounts.lockout.lockout_response"
 AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # what the handler counts by
+AXES_DISABLE_ACCESS_LOG = True  # logins are in the audit log, which is pruned (audit/retention.py)
 AXES_VERBOSE = False
-# axes stores the POST data of failed attempts: everything secret in our forms is masked...
-AXES_SENSITIVE_PARAMETERS = ["password", "code", "otp_token", "new_password", "new_password_again"]
-# ...and it logs each failure with a description of the client, including the username as
-# typed (people type passwords there): log a constant instead.
+# axes logs some events with a description of the client, including the username as typed
+# (people type passwords there): log a constant instead.
 AXES_CLIENT_STR_CALLABLE = "safepassage.casework.security.logs.no_client_details"
-# axes.W006 asks for lockout by IP as well; we lock by account on purpose (see above).
-SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
+# Sessions in the database under an HMAC of the cookie, their data sealed to that row: a copy of
+# django_session is no login (security/sessions.py).
+SESSION_ENGINE = "safepassage.casework.security.sessions"
 # Short sessions: a phone left unlocked in a shelter office should not stay logged in.
-SESSION_COOKIE_AGE = int(os.environ.get("SAFEPASSAGE_SESSION_SECONDS", "1800"))
+SESSION_COOKIE_AGE = number("SAFEPASSAGE_SESSION_SECONDS", 1800)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
@@ -140,9 +149,10 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+# No SECURE_PROXY_SSL_HEADER: Django cannot tell who sent a header, so it would believe an
+# "X-Forwarded-Proto: https" from anyone. waitress believes it only from TRUSTED_PROXY and then
+# sets the request's scheme itself (cli/web_commands.py, serve).
 if HTTPS:
-    # Behind the TLS proxy: it must set X-Forwarded-Proto and drop any such header from clients.
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     CSRF_TRUSTED_ORIGINS = [f"https://{host}" for host in ALLOWED_HOSTS]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # same-origin, not no-referrer: with no-referrer Chromium sends "Origin: null" on form posts,
@@ -199,6 +209,9 @@ SAFEPASSAGE_KEY_PROVIDER = os.environ.get(
 SAFEPASSAGE_MASTER_KEY_FILE = Path(os.environ.get("SAFEPASSAGE_MASTER_KEY_FILE", HOME / "master.key"))
 SAFEPASSAGE_CASE_KEY_DIR = Path(os.environ.get("SAFEPASSAGE_CASE_KEY_DIR", HOME / "case-keys"))
 SAFEPASSAGE_AUDIT_ANCHOR = Path(os.environ.get("SAFEPASSAGE_AUDIT_ANCHOR", HOME / "audit-anchor.json"))
+# Audit entries older than this many days are deleted (audit/retention.py): who read which case
+# when is itself sensitive, and an insider investigation rarely reaches further back.
+SAFEPASSAGE_RETENTION_DAYS = number("SAFEPASSAGE_RETENTION_DAYS", 180)
 
 # Logging: one line per request (method, route, status), never query strings, bodies, or
 # exception reports with request data; the scrubbing filter enforces it on every handler.

@@ -6,7 +6,9 @@ urlpatterns = [
     path("", include("safepassage.casework.accounts.urls")),
     path("cases/", include("safepassage.casework.cases.urls")),
     path("cases/", include("safepassage.casework.assessments.urls")),
+    path("cases/", include("safepassage.casework.dossiers.urls")),
     path("api/v1/", include("safepassage.casework.api.urls")),
+    path("", include("safepassage.casework.monitoring.urls")),
     path("exit/", security_views.quick_exit, name="quick_exit"),
 ]
 

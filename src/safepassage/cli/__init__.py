@@ -9,9 +9,12 @@ import sys
 
 import typer
 
+from safepassage.casework.environment import SettingError
 from safepassage.cli.assess_command import assess
+from safepassage.cli.dossier_command import dossier
 from safepassage.cli.errors import BadInput, report_bad_input
 from safepassage.cli.kb_commands import kb_app
+from safepassage.cli.monitor_commands import monitor_app
 from safepassage.cli.web_commands import account_app, audit_app, backup_app, serve
 
 app = typer.Typer(
@@ -23,15 +26,17 @@ app = typer.Typer(
 )
 app.add_typer(kb_app, name="kb")
 app.command()(assess)
+app.command()(dossier)
 app.command()(serve)
 app.add_typer(audit_app, name="audit")
 app.add_typer(backup_app, name="backup")
 app.add_typer(account_app, name="account")
+app.add_typer(monitor_app, name="monitor")
 
 
 def main() -> None:
     try:
         app()
-    except BadInput as error:
+    except (BadInput, SettingError) as error:  # a setting in the environment is input too
         report_bad_input(error)
         sys.exit(2)

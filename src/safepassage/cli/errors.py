@@ -9,5 +9,5 @@ class BadInput(Exception):
     """Something the user gave us is wrong; the message names what and where."""
 
 
-def report_bad_input(error: BadInput) -> None:
+def report_bad_input(error: Exception) -> None:
     sys.stderr.write(f"error: {error}\n")

@@ -19,7 +19,7 @@ account_app = typer.Typer(help="Accounts of the casework app.", no_args_is_help=
 def _django() -> None:
     from safepassage.casework.bootstrap import migrate, setup_django
 
-    setup_django()
+    setup_django()  # a bad setting raises SettingError: one line and exit 2 (cli/__init__.py)
     migrate()
 
 
@@ -44,16 +44,12 @@ def serve(
             "behind a TLS proxy and set SAFEPASSAGE_HTTPS=1 and SAFEPASSAGE_ALLOWED_HOSTS",
             err=True,
         )
+    # Everything is ready before the port is bound: whoever can connect finds the demo there.
+    login: dict[str, str] | None = None
     if demo:
         from safepassage.casework.demo import ensure_demo
 
         login = ensure_demo()
-        typer.echo(
-            f"\nSafe Passage casework at http://{host}:{port}/\n"
-            f"  demo login: {login['username']} / {login['password']}\n"
-            f"  authenticator key (TOTP, add it to an app such as Aegis or FreeOTP): {login['totp_secret']}\n"
-            f"  or print the current code with: safepassage account demo-code\n"
-        )
     else:
         from safepassage.casework.accounts.models import User
 
@@ -63,7 +59,9 @@ def serve(
                 "--organisation ORG --role coordinator --team TEAM` (or start with --demo)",
                 err=True,
             )
-    typer.echo(f"serving on http://{host}:{port}/ with {workers} process(es) (Ctrl-C stops)", err=True)
+    from safepassage.casework.audit.retention import start_pruning
+
+    start_pruning()  # old audit entries, expired sessions, quiet lockout records (in this process)
     from safepassage.casework.assessments.service import knowledge_base
     from safepassage.casework.wsgi import application
     from safepassage.report.world_map import country_outlines
@@ -74,32 +72,105 @@ def serve(
     if workers > 1:
         from safepassage.casework.server import serve_workers
 
-        serve_workers(application, host, port, workers, threads)
+        if login is not None:
+            _print_demo_login(login, host, port)
+        typer.echo(f"serving on http://{host}:{port}/ with {workers} processes (Ctrl-C stops)", err=True)
+        serve_workers(application, host, port, workers, threads, trusted_proxy=settings.TRUSTED_PROXY)
         return
-    from waitress import serve as waitress_serve
+    import waitress
 
     # Attachments must never reach the disk in clear: waitress spools request bodies over 512 KB
     # and responses over 1 MB to temporary files unless told otherwise, so both buffers stay in
     # memory up to the request cap (which in turn bounds the memory an upload can take).
     largest = settings.ATTACHMENT_MAX_BYTES + 1024 * 1024
-    waitress_serve(
-        application, host=host, port=port, threads=threads, ident="", _quiet=True,
+    server = waitress.create_server(
+        application, host=host, port=port, threads=threads, ident="",
         max_request_body_size=largest, inbuf_overflow=largest + 1, outbuf_overflow=largest * 2,
+        **_proxy_options(settings.TRUSTED_PROXY),
+    )
+    if login is not None:
+        _print_demo_login(login, host, server.effective_port)
+    # the port actually bound (--port 0 lets the system choose one)
+    typer.echo(f"serving on http://{host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
+    server.run()
+
+
+def _print_demo_login(login: dict[str, str], host: str, port: int) -> None:
+    typer.echo(
+        f"\nSafe Passage casework at http://{host}:{port}/\n"
+        f"  demo login: {login['username']} / {login['password']}\n"
+        f"  authenticator key (TOTP, add it to an app such as Aegis or FreeOTP): {login['totp_secret']}\n"
+        f"  or print the current code with: safepassage account demo-code\n"
     )
 
 
+def _proxy_options(proxy: str | None) -> dict[str, object]:
+    """Behind the TLS proxy, believe its X-Forwarded-Proto (so a request it received over TLS
+    is not redirected to https again, forever) and X-Forwarded-For (so lockouts count the real
+    client's address, not the proxy's). From any other sender waitress removes both headers."""
+    if proxy is None:
+        return {}
+    return {
+        "trusted_proxy": proxy,
+        "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"},
+        "clear_untrusted_proxy_headers": True,
+    }
+
+
+def _offline_anchor(value: str) -> tuple[int, str]:
+    seq, _, mac = value.partition(":")
+    if not seq.isdigit() or len(mac) != 64 or any(c not in "0123456789abcdef" for c in mac):
+        raise BadInput(f"--expect: {value!r} is not an anchor as `audit anchor` prints it (SEQ:MAC)")
+    return int(seq), mac
+
+
 @audit_app.command("verify")
-def audit_verify() -> None:
-    """Check the hash chain: exit 1 and name the first entry that was edited or removed."""
+def audit_verify(
+    expect: Annotated[
+        str | None, typer.Option(help="an offline copy of an earlier anchor (SEQ:MAC from `audit anchor`)")
+    ] = None,
+) -> None:
+    """Check the hash chain and its anchor: exit 1 and name the first entry edited or removed."""
+    offline = _offline_anchor(expect) if expect else None
     _django()
     from safepassage.casework.audit.chain import verify_chain
 
-    verdict = verify_chain()
+    verdict = verify_chain(offline)
     if verdict.ok:
         typer.echo(f"audit log intact: {verdict.entries} entries")
         return
     typer.echo(f"audit log BROKEN: {verdict.problem} (first {verdict.entries} entries intact)", err=True)
     sys.exit(1)
+
+
+@audit_app.command("anchor")
+def audit_anchor() -> None:
+    """Print the end of the verified log as SEQ:MAC, to keep a copy off the server (paper, another
+    machine) and check later with `audit verify --expect SEQ:MAC`."""
+    _django()
+    from safepassage.casework.audit.chain import verify_chain
+    from safepassage.casework.audit.models import AuditEntry
+
+    verdict = verify_chain()
+    last = AuditEntry.objects.order_by("-seq").first()
+    if not verdict.ok or last is None:
+        typer.echo(f"audit log BROKEN: {verdict.problem}" if not verdict.ok else "the audit log is empty", err=True)
+        sys.exit(1)
+    typer.echo(f"{last.seq}:{last.mac}")
+
+
+@audit_app.command("prune")
+def audit_prune() -> None:
+    """Delete audit entries older than SAFEPASSAGE_RETENTION_DAYS, expired sessions and quiet
+    lockout records (`serve` does this by itself every hour)."""
+    _django()
+    from safepassage.casework.audit.retention import prune
+
+    pruned = prune()
+    typer.echo(
+        f"pruned {pruned.audit_entries} audit entries, {pruned.sessions} expired sessions, "
+        f"{pruned.login_records} lockout records"
+    )
 
 
 @backup_app.command("create")
@@ -114,17 +185,25 @@ def backup_create(path: Annotated[Path, typer.Argument(help="file to write")]) -
 
 @backup_app.command("restore")
 def backup_restore(path: Annotated[Path, typer.Argument(help="backup file")]) -> None:
-    """Replace the database content with a backup. Erased cases stay unreadable."""
+    """Replace the database content with a backup. Cases erased since are left out."""
     _django()
     from safepassage.casework.backup import BackupError, restore_backup
 
     if not path.is_file():
         raise BadInput(f"{path}: no such file")
     try:
-        rows = restore_backup(path)
+        restored = restore_backup(path)
     except BackupError as error:
         raise BadInput(str(error)) from None
-    typer.echo(f"restored {rows} rows from {path}")
+    typer.echo(f"restored {restored.rows} rows from {path}")
+    if restored.erased:
+        typer.echo(f"  left out {restored.erased} case(s) erased since the backup was taken")
+    if restored.keyless:
+        typer.echo(
+            f"  left out {restored.keyless} case(s) whose key is not in the key store "
+            f"(restore the key store, then this backup again, if they should be there)",
+            err=True,
+        )
 
 
 @account_app.command("create")
@@ -164,16 +243,31 @@ def account_create(
     typer.echo(f"created {role} {username} in {organisation}")
 
 
+@account_app.command("unlock")
+def account_unlock(username: str) -> None:
+    """Lift the lockout of an account at every address (audited)."""
+    _django()
+    from safepassage.casework.accounts import lockout
+    from safepassage.casework.accounts.models import User
+    from safepassage.casework.audit.chain import record
+
+    if not User.objects.filter(username=username).exists():
+        raise BadInput(f"no account named {username!r}")
+    lifted = lockout.unlock(username)
+    record("cli", "account.unlock", detail=username)
+    typer.echo(f"unlocked {username} ({lifted} locked address(es) cleared)")
+
+
 @account_app.command("demo-code")
 def demo_code() -> None:
     """Print the demo account's current TOTP code (demo instances only)."""
     _django()
     from django_otp.oath import totp
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from safepassage.casework.accounts.models import Authenticator
     from safepassage.casework.demo import DEMO_USER
 
-    device = TOTPDevice.objects.filter(user__username=DEMO_USER, confirmed=True).first()
+    device = Authenticator.objects.filter(user__username=DEMO_USER, confirmed=True).first()
     if device is None:
         raise BadInput("no demo account here; run `safepassage serve --demo` first")
     typer.echo(f"{totp(device.bin_key, step=device.step, digits=device.digits):0{device.digits}d}")

@@ -76,6 +76,9 @@ class Instrument(BaseModel):
         "human_rights_court",
         "refugee_protection",
         "complaint_mechanism",
+        # police information exchange (Interpol notices and diffusions): nearly every state
+        # belongs, so membership says nothing about one host; no factor weighs it
+        "police_cooperation",
     ]
 
 
@@ -181,6 +184,9 @@ class DocumentAccess(BaseModel):
     model_config = _STRICT
     document: Document
     access: Literal["normal", "restricted", "denied"]
+    gender: Literal["female", "male"] | None = Field(
+        None, description="when the rule concerns one gender only"
+    )
 
 
 PersonProfile = Literal[
@@ -224,6 +230,8 @@ Outcome = Literal[
     "lured_back",
     "threatened",
     "relatives_targeted",
+    # the pursuing state's own border
+    "prevented_from_leaving",
 ]
 # Outcomes that put the person back in the pursuers' hands or harmed them.
 HARMFUL_OUTCOMES: frozenset[str] = frozenset(
@@ -308,7 +316,8 @@ class Incident(BaseModel):
             "kill that failed or was foiled; `rendered` = handed to the origin state outside any "
             "legal process; `lured_back` = lured or coerced into returning; `threatened` = direct "
             "threats to the person abroad; `relatives_targeted` = relatives at home detained, "
-            "threatened or punished to pressure the person",
+            "threatened or punished to pressure the person; `prevented_from_leaving` = stopped at "
+            "the origin state's own border on the way out",
         ),
     ]
     attribution: Literal["established", "credible", "alleged"] | None = Field(
@@ -518,9 +527,11 @@ class TravelScheme(BaseModel):
         "emergency_travel_document",
         "family_reunification",
     ]
-    grants: DocumentName = Field(
+    grants: DocumentName | None = Field(
+        None,
         description="what she holds afterwards, as a profile document: `visa:DE`, `residence:DE`, "
-        "`refugee_travel_document` …"
+        "`refugee_travel_document` …; empty when it gives a status (UNHCR registration) but no "
+        "document to travel on",
     )
     apply_in: tuple[CountryCode, ...] = Field(
         (), description="countries where one can apply (embassies, UNHCR offices)"
@@ -541,9 +552,13 @@ class ExitControl(BaseModel):
         "travel_ban",
         "guardian_permission",
         "military_service",
+        "exit_permit",
     ]
     effect: Literal["stopped", "may_be_stopped", "permission_required"]
     applies_to: str | None = Field(None, description='who it concerns, e.g. "women under 21"')
+    gender: Literal["female", "male"] | None = Field(
+        None, description="when it applies to one gender only"
+    )
 
 
 class TravelSchemeFact(FactBase):

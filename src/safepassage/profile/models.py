@@ -9,9 +9,10 @@ older profile file keeps exactly the meaning it had.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from safepassage.kb.base import load_base_layer
 
@@ -88,12 +89,20 @@ class PreviouslyTargeted(BaseModel):
 class Location(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     country: str
-    region: str | None = None
+    region: Annotated[str | None, Field(pattern=r"^[A-Z]{2}-[A-Z0-9]{1,3}$")] = None  # ISO 3166-2
 
     @field_validator("country")
     @classmethod
     def _known(cls, code: str) -> str:
         return _country(code, "country")
+
+    @field_validator("region")
+    @classmethod
+    def _in_country(cls, region: str | None, info: ValidationInfo) -> str | None:
+        country = info.data.get("country")
+        if region is not None and country is not None and not region.startswith(f"{country}-"):
+            raise ValueError(f"{region!r} is not a region of the location's country (ISO 3166-2 codes start with it)")
+        return region
 
 
 class Profile(BaseModel):
@@ -130,12 +139,12 @@ class Profile(BaseModel):
             raise ValueError("give one passport entry with its status (passport:<status>)")
         return documents
 
-    @property
+    @cached_property
     def pursuing_states(self) -> frozenset[str]:
         """States whose institutions the pursuers can use (the origin when none is named)."""
         return frozenset(t.state or self.origin.country for t in self.threats)
 
-    @property
+    @cached_property
     def threat_actors(self) -> frozenset[str]:
         """Kinds of pursuer the engine weighs for: a pursuer with state power counts as a state
         threat as well as its own kind (a ruler's family can send agents abroad)."""

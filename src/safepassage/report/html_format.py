@@ -71,7 +71,9 @@ class HtmlFormat:
         sections = []
         for rank, a in enumerate(report.assessments, 1):
             name = escape(f"{report.name(a.country)} ({a.country})")
-            reason = escape(report.finding_text(a.headline, a.country) if a.headline else "too little is known")
+            reason = escape(
+                report.finding_text(a.headline, a.country) if a.headline else "too little is known"
+            )
             score = "—" if a.score is None else f"{a.score:.0f}"
             rows.append(
                 f'<tr><td>{rank}</td><td><a href="#c-{a.country}">{name}</a></td>'
@@ -103,7 +105,8 @@ class HtmlFormat:
                 f'<section class="country" id="c-{a.country}"><h3>{name}: '
                 f'<span class="rating r-{a.rating}">{a.rating}</span></h3>'
                 f"<p>Confidence {a.confidence}; facts cover {a.coverage:.0%} of what matters.</p>"
-                f"<ul>{''.join(items)}</ul>"
+                + "".join(f'<p class="caveat">{escape(c)}</p>' for c in report.caveats(a))
+                + f"<ul>{''.join(items)}</ul>"
                 + (f"<p>Not known:</p><ul>{missing}</ul>" if missing else "")
                 + "</section>"
             )

@@ -42,7 +42,9 @@ class TextFormat:
         for column in ("#", "country", "rating", "score", "conf.", "main reason"):
             table.add_column(column, overflow="fold")
         for rank, a in enumerate(report.assessments, 1):
-            reason = report.finding_text(a.headline, a.country) if a.headline else "too little is known"
+            reason = (
+                report.finding_text(a.headline, a.country) if a.headline else "too little is known"
+            )
             table.add_row(
                 str(rank),
                 f"{escape(report.name(a.country))} ({a.country})",
@@ -78,6 +80,8 @@ class TextFormat:
                 )
                 table.add_row(finding.factor, f"{finding.risk:.2f}", why, escape(sources))
             console.print(table)
+            for caveat in report.caveats(a):
+                console.print(escape(caveat))
             if a.missing:
                 console.print(
                     "[bold]Not known:[/bold] "

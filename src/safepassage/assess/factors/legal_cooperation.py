@@ -13,6 +13,7 @@ from safepassage.assess.evidence import (
     bilateral_agreements,
     join_names,
     memberships,
+    rule_of_law,
     shared_instruments,
 )
 from safepassage.assess.factor import Context, Finding, Missing, Weights
@@ -74,24 +75,42 @@ class LegalCooperationFactor:
         risk = BASELINE
         used: list[FactBase] = []
         names = []
+        # A family cannot itself request an extradition, and a rule-of-law host's courts test a
+        # request the family gets the state to make: against a family pursuer (without state
+        # power) an extradition treaty with such a host is not a risk.
+        exempt = not context.profile.state_pursued and rule_of_law(context, context.country)
+        set_aside = []
         for mine, theirs in shared:
             instrument = context.view.instrument(mine.value.instrument)
             added = KIND_RISK.get(instrument.kind, 0.0)
+            if exempt and instrument.kind == "extradition":
+                set_aside.append(re.sub(r"\s*\([^()]*\)$", "", instrument.title))
+                continue
             if not added:
                 continue
             risk += added
             used += [mine, theirs]
             names.append(re.sub(r"\s*\([^()]*\)$", "", instrument.title))
         for treaty in treaties:
+            if exempt and treaty.value.subject == "extradition":
+                set_aside.append("a bilateral extradition treaty")
+                continue
             risk += BILATERAL_RISK[treaty.value.status]
             used.append(treaty)
             status = "in force" if treaty.value.status == "in_force" else "signed"
             names.append(f"a bilateral {treaty.value.subject.replace('_', ' ')} treaty ({status})")
+        aside = (
+            f" {join_names(set_aside)} with {there} is not counted: {here}'s courts answer to a "
+            "human-rights court and test an extradition request, which a family cannot make itself."
+            if set_aside
+            else ""
+        )
         if not names:
             return Finding(
                 factor=self.name,
                 risk=BASELINE,
-                summary=f"{here} and {there} share no legal-assistance or security ties on record.",
+                summary=f"{here} and {there} share no legal-assistance or security ties on record."
+                + aside,
                 facts=(),
             )
         return Finding(
@@ -99,7 +118,7 @@ class LegalCooperationFactor:
             risk=min(risk, 1.0),
             summary=(
                 f"{here} is tied to {there} by {join_names(names)}: channels through which "
-                f"{there} can ask for a person to be searched for, detained and returned."
+                f"{there} can ask for a person to be searched for, detained and returned." + aside
             ),
             facts=tuple(used),
         )

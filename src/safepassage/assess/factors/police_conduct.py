@@ -37,6 +37,8 @@ class PoliceConductFactor:
         for incident in context.view.of_kind(context.country, IncidentFact):
             if not CONDUCT_OUTCOMES & set(incident.value.outcomes):
                 continue
+            if _pursuers_own_act(incident):
+                continue  # the pursuing state's agents acting here: transnational_reach weighs it
             similarity = incident_similarity(context, incident)
             if similarity == 0:
                 continue
@@ -86,12 +88,28 @@ class PoliceConductFactor:
             facts=tuple(used),
             floor=floor,
             basis="conduct",
+            # documented handovers, detentions and attacks only ever point to risk: old or few
+            # of them are weak evidence of danger, never evidence of safety
+            only_raises=True,
             gap=None if alike else self._wanted(context),
         )
 
     def _wanted(self, context: Context) -> str:
         states = ", ".join(context.name(s) for s in sorted(context.pursuing_states))
         return f"documented police conduct towards people like this one from {states} here"
+
+
+# Host institutions whose part in an incident makes it the host's conduct.
+HOST_ACTORS = frozenset(
+    {"police", "border_guards", "security_service", "courts", "prosecutors", "migration_service"}
+)
+
+
+def _pursuers_own_act(incident: IncidentFact) -> bool:
+    """An act of the pursuing state's own agents (or unknown attackers) with no host institution
+    involved: evidence of that state's reach, not of how this host's police behave."""
+    value = incident.value
+    return "state" in value.pursuers and not HOST_ACTORS & set(value.actors) and bool(value.actors)
 
 
 FACTOR = PoliceConductFactor()

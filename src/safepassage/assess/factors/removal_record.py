@@ -111,6 +111,8 @@ class RemovalRecordFactor:
             facts=tuple(used),
             floor=floor,
             basis="conduct",
+            # removals only point to risk; refusals to extradite are what can make it protective
+            only_raises=not refusals,
             # removals of other states' people alone do not answer for this person
             gap=None if alike or refusals else wanted,
         )

@@ -3,7 +3,7 @@ renditions, lured returns, threats and pressure on relatives against exiles, whe
 
 Counting only what a state did in the host assessed makes a host where it has not struck yet look
 safe to a person it hunts. Here every such act anywhere counts, weighted by how recent it was,
-how alike its victim was to this person (kb: victim_similarity) and how alike the place it
+how alike its victim was to this person (similarity.victim_similarity) and how alike the place it
 struck is to this host (host_similarity: same UN area, same entry terms for the state's
 citizens, the same kind of state). Formal removals by a host are `removal_record`'s evidence.
 
@@ -109,7 +109,8 @@ class TransnationalReachFactor:
         )
         struck_here = [a for a in acts if a.incident.country == context.country]
         parts = [
-            f"{who} has acted against {len(acts)} exile(s) like this person abroad"
+            f"{who} is documented acting {len(acts)} time(s) against exiles like this person "
+            "abroad"
             + (
                 f", {len(struck_here)} of them in {here}"
                 if struck_here
@@ -129,7 +130,7 @@ class TransnationalReachFactor:
         )
         if floor:
             parts.append(
-                "the person is prominent or has already been targeted, so the risk is at least "
+                "the person is prominent or has already been targeted, so the rating is at least "
                 f"{floor}"
             )
         return Finding(

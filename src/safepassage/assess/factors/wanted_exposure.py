@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from safepassage.assess.evidence import memberships, shared_instruments
+from safepassage.assess.evidence import memberships, refusals_and_grants, shared_instruments
 from safepassage.assess.factor import Context, Finding, Missing, Weights
-from safepassage.kb.models import CooperationPracticeFact, FactBase
+from safepassage.kb.models import CooperationPracticeFact, FactBase, IncidentFact
 
+# How much documented refusals of the pursuer's extradition requests, and asylum grants to its
+# nationals, lower the risk of a wanted notice here.
+REFUSAL_RELIEF = 0.3
+GRANT_RELIEF = 0.2
+RELIEVED_MIN = 0.15
 # Instrument kinds through which interstate wanted lists circulate.
 WANTED_LIST_KINDS = frozenset({"legal_assistance", "security_bloc", "anti_extremism"})
 
@@ -72,7 +77,7 @@ class WantedExposureFactor:
                 )
             elif wanted.interpol is True:
                 risk, summary = 0.6, f"An Interpol notice can lead to arrest in {here}."
-            elif memberships(context, context.country):
+            elif memberships(context, context.country) or refusals_and_grants(context, state):
                 risk = 0.3
                 summary = (
                     f"The person is subject to {what} from {there}, but {here} shares no "
@@ -80,10 +85,46 @@ class WantedExposureFactor:
                 )
             else:
                 continue
+            protection = refusals_and_grants(context, state)
+            if protection:
+                risk, summary = self._relieved(context, state, risk, summary, protection, practice)
+                used += protection[:2]
             finding = Finding(self.name, risk, summary, facts=tuple(used))
             if worst is None or finding.risk > worst.risk:
                 worst = finding
         return worst or Missing(self.name, f"treaty memberships of {here}")
+
+    def _relieved(
+        self,
+        context: Context,
+        state: str,
+        risk: float,
+        summary: str,
+        protection: list[FactBase],
+        practice: list[CooperationPracticeFact],
+    ) -> tuple[float, str]:
+        """Courts here that refused this state's extradition requests, and asylum granted to its
+        nationals, make a wanted notice less likely to end in removal; a record of acting on
+        its requests as well halves that relief."""
+        refused = [f for f in protection if _is_refusal(f)]
+        granted = [f for f in protection if not _is_refusal(f)]
+        relief = (REFUSAL_RELIEF if refused else 0.0) + (GRANT_RELIEF if granted else 0.0)
+        if practice:
+            relief /= 2
+        here, there = context.name(context.country), context.name(state)
+        said = []
+        if refused:
+            said.append(f"its courts or government have refused {there}'s extradition requests")
+        if granted:
+            said.append(f"it has granted asylum to {there}'s nationals")
+        summary = summary.rstrip(".") + f"; but in {here} " + " and ".join(said) + "."
+        return max(risk - relief, RELIEVED_MIN), summary
+
+
+def _is_refusal(fact: FactBase) -> bool:
+    if isinstance(fact, CooperationPracticeFact):
+        return fact.value.practice == "refused_extradition"
+    return isinstance(fact, IncidentFact) and "extradition_refused" in fact.value.outcomes
 
 
 FACTOR = WantedExposureFactor()

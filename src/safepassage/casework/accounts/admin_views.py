@@ -6,16 +6,16 @@ from __future__ import annotations
 
 import secrets
 
-from axes.utils import reset as axes_reset
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django.views.decorators.http import require_POST
 
+from safepassage.casework.accounts import lockout
 from safepassage.casework.accounts.decorators import verified_login_required
 from safepassage.casework.accounts.forms import AccessForm, NewAccountForm
-from safepassage.casework.accounts.models import ApiToken, Role, Team, User
+from safepassage.casework.accounts.models import ApiToken, Authenticator, Role, Team, User
 from safepassage.casework.accounts.permissions import (
     ADMIN_CREATES,
     may_grant_access,
@@ -58,14 +58,15 @@ def account_list(request: HttpRequest) -> HttpResponse:
             record(actor.username, "account.create", detail=f"{username}: {role}")
             issued = (username, password)
             form = NewAccountForm(roles=roles)
-    users = User.objects.filter(organisation=actor.organisation).prefetch_related("teams").order_by("username")
+    users = list(User.objects.filter(organisation=actor.organisation).prefetch_related("teams").order_by("username"))
+    locked = lockout.locked_names([u.username for u in users])
     return render(
         request,
         "accounts/list.html",
         {
             "form": form,
             "issued": issued,
-            "rows": [(u, may_reset(actor, u)) for u in users],
+            "rows": [(u, may_reset(actor, u), u.username in locked) for u in users],
             "manages_teams": may_manage_teams(actor),
         },
     )
@@ -81,15 +82,27 @@ def account_reset(request: HttpRequest, user_id: int) -> HttpResponse:
         raise Http404
     password = _one_time_password()
     with transaction.atomic():
-        TOTPDevice.objects.filter(user=target).delete()
+        Authenticator.objects.filter(user=target).delete()
         ApiToken.objects.filter(user=target).delete()
         target.set_password(password)
         target.must_set_password = True
         target.credentials_set_by = actor.role
         target.save(update_fields=["password", "must_set_password", "credentials_set_by"])
-    axes_reset(username=target.username)
+    lockout.unlock(target.username)
     record(actor.username, "account.reset", detail=target.username)
     return render(request, "accounts/issued.html", {"username": target.username, "password": password})
+
+
+@require_POST
+@verified_login_required
+def account_unlock(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Lift the lockout of an account of one's organisation (at every address), as the locked
+    page promises. It gives nobody access, so administrators may do it too; it is audited."""
+    actor = _manager(request)
+    target = get_object_or_404(User, pk=user_id, organisation=actor.organisation)
+    lockout.unlock(target.username)
+    record(actor.username, "account.unlock", detail=target.username)
+    return redirect("accounts:list")
 
 
 @verified_login_required

@@ -20,6 +20,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from safepassage.casework.accounts.authenticators import Authenticator
+from safepassage.casework.accounts.lockout import LoginFailures
+
+__all__ = ["ApiToken", "Authenticator", "LoginFailures", "Organisation", "Role", "Team", "User"]
+
 
 class Organisation(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -44,7 +49,7 @@ class Role(models.TextChoices):
     CASEWORKER = "caseworker", _("caseworker")
 
 
-class User(AbstractUser):
+class User(AbstractUser):  # type: ignore[django-manager-missing]  # its authenticators: untyped django-otp base
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, null=True, related_name="users"
     )
@@ -54,9 +59,10 @@ class User(AbstractUser):
     # Set when someone else chose the password (new account, reset): the owner must replace it
     # at the next login, so the person who set it cannot log in as them later.
     must_set_password = models.BooleanField(default=False)
-    # Who chose the current one-time password ("administrator", "coordinator", "cli"; empty once
-    # the owner chose their own). A coordinator may not give case access to an account whose
-    # password an administrator knows: that would let the administrator in first.
+    # Who issued the one-time password this account was last enrolled with ("administrator",
+    # "coordinator", "cli"). Kept after enrolment, until the next reset: nobody can tell whether
+    # the owner or the issuer enrolled, so a coordinator may never give case access to an account
+    # an administrator issued; they reset it themselves first (accounts/permissions.py).
     credentials_set_by = models.CharField(max_length=20, blank=True)
 
     @property

@@ -24,7 +24,10 @@ def may_reset(actor: User, target: User) -> bool:
 
 
 def may_grant_access(target: User) -> bool:
-    """Not while an administrator knows the account's current (one-time) password."""
+    """Never to an account enrolled from a one-time password an administrator issued, even after
+    enrolment: the administrator may have enrolled it themselves (their own password and
+    authenticator) and be waiting for a coordinator to hand it case access. A coordinator's reset
+    (a one-time password only they know, handed to the owner) is the step that lifts the bar."""
     return target.credentials_set_by != Role.ADMINISTRATOR
 
 

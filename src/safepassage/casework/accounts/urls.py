@@ -11,5 +11,6 @@ urlpatterns = [
     path("me/", views.me, name="me"),
     path("accounts/", admin_views.account_list, name="list"),
     path("accounts/<int:user_id>/reset/", admin_views.account_reset, name="reset"),
+    path("accounts/<int:user_id>/unlock/", admin_views.account_unlock, name="unlock"),
     path("accounts/<int:user_id>/access/", admin_views.account_access, name="access"),
 ]

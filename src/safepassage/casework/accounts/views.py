@@ -14,7 +14,6 @@ from contextlib import contextmanager
 
 import qrcode
 import qrcode.image.svg
-from axes.handlers.proxy import AxesProxyHandler
 from django.contrib import auth, messages
 from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
@@ -27,7 +26,6 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from safepassage.casework.accounts.decorators import verified_login_required
 from safepassage.casework.accounts.forms import (
@@ -36,7 +34,8 @@ from safepassage.casework.accounts.forms import (
     LoginForm,
     PasswordCheckForm,
 )
-from safepassage.casework.accounts.models import ApiToken, User
+from safepassage.casework.accounts.lockout import locked_page, request_address, wait_for
+from safepassage.casework.accounts.models import ApiToken, Authenticator, User
 from safepassage.casework.audit.chain import record
 
 ENROL_SESSION_KEY = "enrol"
@@ -54,7 +53,8 @@ def _password_mark(user: User) -> str:
 
 
 def _locked(request: HttpRequest, username: str) -> bool:
-    return bool(AxesProxyHandler.is_locked(request, credentials={"username": username}))
+    """Locked for this name at this address (accounts/lockout.py)."""
+    return wait_for(username, request_address(request)).total_seconds() > 0
 
 
 _attempt_locks: weakref.WeakValueDictionary[str, threading.Lock] = weakref.WeakValueDictionary()
@@ -81,8 +81,8 @@ def _one_attempt_at_a_time(username: str) -> Iterator[None]:
 def _start_enrolment(request: HttpRequest, user: User) -> HttpResponse:
     """A fresh authenticator secret for this session only: a secret someone else saw in an
     earlier, abandoned enrolment is never shown again."""
-    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-    device = TOTPDevice.objects.create(user=user, confirmed=False, name="authenticator")
+    Authenticator.objects.filter(user=user, confirmed=False).delete()
+    device = Authenticator.objects.create(user=user, confirmed=False, name="authenticator")
     request.session.cycle_key()
     request.session[ENROL_SESSION_KEY] = {
         "user": user.pk, "device": device.pk, "at": time.time(), "mark": _password_mark(user),
@@ -100,21 +100,21 @@ def login(request: HttpRequest) -> HttpResponse:
         username = form.cleaned_data["username"]
         with _one_attempt_at_a_time(username):
             if _locked(request, username):
-                return render(request, "accounts/locked.html", status=429)
+                return locked_page(request, username)
             user = auth.authenticate(request, username=username, password=form.cleaned_data["password"])
             if user is None:
                 if _locked(request, username):
-                    return render(request, "accounts/locked.html", status=429)
+                    return locked_page(request, username)
                 messages.error(request, _("Wrong username, password or code."))
                 return render(request, "accounts/login.html", {"form": form})
             device = None
-            if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+            if Authenticator.objects.filter(user=user, confirmed=True).exists():
                 # whoever has an authenticator must use it, even when a new password is due
                 device = match_token(user, form.cleaned_data["code"].strip())
                 if device is None:
                     _code_failed(request, username)
                     if _locked(request, username):
-                        return render(request, "accounts/locked.html", status=429)
+                        return locked_page(request, username)
                     messages.error(request, _("Wrong username, password or code."))
                     return render(request, "accounts/login.html", {"form": form})
             if device is None or user.must_set_password:
@@ -133,7 +133,7 @@ def _qr_svg(uri: str) -> str:
     return buffer.getvalue().decode()
 
 
-def _enrolment(request: HttpRequest) -> tuple[User, TOTPDevice] | None:
+def _enrolment(request: HttpRequest) -> tuple[User, Authenticator] | None:
     """The user whose password was just checked and the secret made for this session, if the
     enrolment is still legitimate: recent, the password unchanged since, the device unconfirmed."""
     state = request.session.get(ENROL_SESSION_KEY)
@@ -142,9 +142,9 @@ def _enrolment(request: HttpRequest) -> tuple[User, TOTPDevice] | None:
     user = User.objects.filter(pk=int(state.get("user", 0)), is_active=True).first()
     if user is None or state.get("mark") != _password_mark(user):
         return None
-    if not user.must_set_password and TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+    if not user.must_set_password and Authenticator.objects.filter(user=user, confirmed=True).exists():
         return None
-    device = TOTPDevice.objects.filter(pk=int(state.get("device", 0)), user=user, confirmed=False).first()
+    device = Authenticator.objects.filter(pk=int(state.get("device", 0)), user=user, confirmed=False).first()
     return (user, device) if device is not None else None
 
 
@@ -158,19 +158,20 @@ def enrol(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:login")
     user, device = enrolment
     if _locked(request, user.username):
-        return render(request, "accounts/locked.html", status=429)
+        return locked_page(request, user.username)
     form = EnrolForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"].strip()):
             with transaction.atomic():
-                TOTPDevice.objects.filter(user=user, confirmed=True).delete()  # one authenticator
+                Authenticator.objects.filter(user=user, confirmed=True).delete()  # one authenticator
                 device.confirmed = True
                 device.save()
                 if user.must_set_password:
+                    # credentials_set_by stays: whoever issued the one-time password may be the
+                    # one who just enrolled (accounts/permissions.py, may_grant_access)
                     user.set_password(form.cleaned_data["new_password"])
                     user.must_set_password = False
-                    user.credentials_set_by = ""
-                    user.save(update_fields=["password", "must_set_password", "credentials_set_by"])
+                    user.save(update_fields=["password", "must_set_password"])
             del request.session[ENROL_SESSION_KEY]
             auth.login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             otp_login(request, device)
@@ -216,7 +217,7 @@ def me(request: HttpRequest) -> HttpResponse:
     form = PasswordCheckForm(request.POST or None)
     if request.method == "POST" and request.POST.get("action") == "new-token" and form.is_valid():
         if _locked(request, user.username):
-            return render(request, "accounts/locked.html", status=429)
+            return locked_page(request, user.username)
         if user.check_password(form.cleaned_data["password"]):
             _row, token = ApiToken.issue(user)
             record(user.username, "account.api_token")

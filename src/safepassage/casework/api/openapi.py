@@ -79,7 +79,7 @@ def openapi_document() -> dict[str, Any]:
             },
             "/api/v1/cases/{case_id}/assessments": {
                 "parameters": [CASE_ID],
-                "post": {"summary": "Assess now and keep the snapshot", "requestBody": _body(AssessIn), "responses": {"201": _reply(SnapshotOut, "the snapshot"), "400": _reply(Error, "invalid input"), **ERRORS}},
+                "post": {"summary": "Assess now and keep the snapshot", "requestBody": _body(AssessIn), "responses": {"201": _reply(SnapshotOut, "the snapshot"), "400": _reply(Error, "invalid input"), "409": _reply(Error, "the case's profile, stored before a stricter rule, must be corrected first"), **ERRORS}},
             },
             "/api/v1/cases/{case_id}/assessments/{snapshot_id}": {
                 "parameters": [CASE_ID, {"name": "snapshot_id", "in": "path", "required": True, "schema": {"type": "string", "format": "uuid"}}],

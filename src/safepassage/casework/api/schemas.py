@@ -6,9 +6,10 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from safepassage.casework.cases.records import CaseRecord, EventRecord
+from safepassage.kb.base import load_base_layer
 
 
 class Input(BaseModel):
@@ -27,6 +28,14 @@ class SearchIn(Input):
 class AssessIn(Input):
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
     as_of: dt.date | None = None
+
+    @field_validator("country")
+    @classmethod
+    def _known(cls, code: str | None) -> str | None:
+        # two capitals is not enough: "XX" would be assessed as a country and stored
+        if code is not None and code not in load_base_layer():
+            raise ValueError("not an ISO 3166-1 alpha-2 country code")
+        return code
 
 
 class CaseSummary(BaseModel):

@@ -41,20 +41,28 @@ from safepassage.casework.cases.service import (
     timeline,
     today,
 )
+from safepassage.profile.reader import ProfileError
 
 M = TypeVar("M", bound=BaseModel)
 
 
 def _parse(request: HttpRequest, schema: type[M]) -> M:
     try:
-        return schema.model_validate(json.loads(request.body or b"{}"))
-    except json.JSONDecodeError:
+        data = json.loads(request.body or b"{}")
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, a 5,000-digit number, "[[[[..."
         raise BadJson("the body is not valid JSON") from None
+    try:
+        return schema.model_validate(data)
+    except RecursionError:
+        raise BadJson("the body is nested too deeply") from None
     except ValidationError as problem:
         first = problem.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "body"
+        location, message = list(first["loc"]), str(first["msg"])
+        if first["type"] == "extra_forbidden":  # the unknown key is submitted text: not echoed
+            location, message = location[:-1], "a field this endpoint does not take"
+        where = ".".join(str(part) for part in location) or "body"
         # The message names the field and the rule, never echoes the submitted value.
-        raise BadJson(f"{where}: {first['msg']}") from None
+        raise BadJson(" ".join(f"{where}: {message}".split())) from None
 
 
 def _json(model: BaseModel, status: int = 200) -> HttpResponse:
@@ -130,7 +138,10 @@ def assessments(request: HttpRequest, user: User, case_id: uuid.UUID) -> HttpRes
     payload = _parse(request, AssessIn)
     if payload.as_of and payload.as_of > dt.date.today():
         return error(400, "as_of: the date is in the future")
-    snapshot = run_assessment(user, opened, [payload.country] if payload.country else None, payload.as_of or today())
+    try:
+        snapshot = run_assessment(user, opened, [payload.country] if payload.country else None, payload.as_of or today())
+    except ProfileError as problem:  # stored before a stricter rule: the case needs a fix first
+        return error(409, f"record.{problem}")
     return _json(SnapshotOut(id=snapshot.pk, created=snapshot.created, report=snapshot.open_report(opened.key)), 201)
 
 

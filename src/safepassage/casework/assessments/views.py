@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from safepassage.casework.accounts.decorators import verified_login_required
@@ -22,6 +23,7 @@ from safepassage.casework.cases.country_field import country_name
 from safepassage.casework.cases.service import OpenCase, open_case, today
 from safepassage.casework.cases.views import current_user, handles_erased
 from safepassage.kb.base import load_base_layer
+from safepassage.profile.reader import ProfileError
 from safepassage.report.world_map import MAP_STYLE, legend_swatch, world_svg
 
 
@@ -36,7 +38,11 @@ def assess(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         messages.error(request, "; ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("cases:detail", case_id=case_id)
     country = form.cleaned_data["country"]
-    snapshot = run_assessment(user, opened, [country] if country else None, form.cleaned_data["as_of"] or today())
+    try:
+        snapshot = run_assessment(user, opened, [country] if country else None, form.cleaned_data["as_of"] or today())
+    except ProfileError as error:
+        messages.error(request, _("Correct the profile first (Edit): %(problem)s") % {"problem": str(error).removeprefix("profile: ")})
+        return redirect("cases:detail", case_id=case_id)
     return redirect("assessments:detail", case_id=case_id, snapshot_id=snapshot.pk)
 
 

@@ -29,7 +29,11 @@ class AuditEntry(models.Model):
 
 class AuditHead(models.Model):
     """The chain's current end, one row. Appending locks it (SELECT ... FOR UPDATE), so
-    concurrent writers on PostgreSQL queue up instead of both extending the same entry."""
+    concurrent writers on PostgreSQL queue up instead of both extending the same entry.
+    `base_seq`/`base_mac` are where the kept chain starts after pruning (0 and the genesis MAC
+    before any); each move of the start is recorded by an audit.prune entry naming it."""
 
     seq = models.PositiveBigIntegerField(default=0)
     mac = models.CharField(max_length=64)
+    base_seq = models.PositiveBigIntegerField(default=0)
+    base_mac = models.CharField(max_length=64, default="0" * 64)

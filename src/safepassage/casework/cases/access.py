@@ -12,12 +12,17 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from safepassage.casework.accounts.models import Role, Team, User
+from safepassage.casework.accounts.permissions import may_grant_access
 from safepassage.casework.cases.models import Case
 
 
 def visible_cases(user: User) -> QuerySet[Case]:
     if user.organisation_id is None or user.role == Role.ADMINISTRATOR:
         return Case.objects.none()  # administrators manage accounts and never see case content
+    if not may_grant_access(user):
+        # enrolled from an administrator's one-time password: the administrator may be the one
+        # using it, so no case until a coordinator resets it (accounts/permissions.py)
+        return Case.objects.none()
     cases = Case.objects.filter(organisation_id=user.organisation_id)
     if user.role == Role.COORDINATOR:
         return cases

@@ -25,7 +25,8 @@ from safepassage.casework.cases.access import visible_cases
 from safepassage.casework.cases.case_form import UnlimitedInputs
 from safepassage.casework.cases.country_field import CountryField
 from safepassage.casework.cases.models import Case
-from safepassage.casework.vault.blind_index import blind_tokens, location_token
+from safepassage.casework.cases.service import find_cases
+from safepassage.casework.vault.blind_index import name_words
 
 NOT_ASSESSED = "none"
 PUBLIC_FILTERS = ("status", "team", "rating", "due")  # the only ones ever read from a URL
@@ -78,15 +79,6 @@ def _teams(user: User) -> QuerySet[Team]:
 
 def filtered_cases(user: User, data: dict[str, Any]) -> QuerySet[Case]:
     cases = visible_cases(user).select_related("team")
-    organisation = str(user.organisation_id)
-    if data.get("q"):
-        tokens = blind_tokens(organisation, data["q"])
-        if not tokens:
-            return cases.none()
-        for token in tokens:
-            cases = cases.filter(name_tokens__token=token)
-    if data.get("location"):
-        cases = cases.filter(name_tokens__token=location_token(organisation, data["location"]))
     if data.get("status"):
         cases = cases.filter(status=data["status"])
     if data.get("team"):
@@ -100,7 +92,12 @@ def filtered_cases(user: User, data: dict[str, Any]) -> QuerySet[Case]:
         cases = cases.filter(next_check_in__lt=now)
     elif data.get("due") == "soon":
         cases = cases.filter(next_check_in__gte=now, next_check_in__lt=now + SOON)
-    return cases.distinct()
+    if data.get("q") or data.get("location"):
+        # through the blind index, keyed per case: only the cases the other filters left
+        if data.get("q") and not name_words(data["q"]):
+            return cases.none()
+        cases = cases.filter(pk__in=find_cases(cases, name=data.get("q") or "", location=data.get("location") or ""))
+    return cases
 
 
 @dataclass(frozen=True)

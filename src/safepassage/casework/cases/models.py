@@ -33,7 +33,7 @@ class Sealed(models.Model):
         self.sealed = seal(key, record.model_dump_json().encode(), self._place())
 
     def open_record(self, key: bytes, schema: type[R]) -> R:
-        return schema.model_validate_json(unseal(key, bytes(self.sealed), self._place()))
+        return schema.model_validate_json(unseal(key, bytes(self.sealed), self._place()), context={"stored": True})
 
 
 class Case(Sealed):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import quote
 
 from django import forms
 from django.conf import settings
@@ -45,6 +44,7 @@ from safepassage.casework.cases.service import (
     update_referral,
 )
 from safepassage.casework.cases.views import current_user, handles_erased
+from safepassage.casework.security.downloads import content_disposition
 
 
 def _saved(request: HttpRequest, case_id: uuid.UUID, anchor: str) -> HttpResponse:
@@ -141,14 +141,11 @@ def attachment_new(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
 @handles_erased
 def attachment_download(request: HttpRequest, case_id: uuid.UUID, attachment_id: uuid.UUID) -> HttpResponse:
     meta, data = read_attachment(current_user(request), case_id, attachment_id)
+    # Always a download, never rendered inline (an uploaded HTML file must not run on our
+    # origin), and never under a name a desktop would run (security/downloads.py).
     response = HttpResponse(data, content_type="application/octet-stream")
-    # Always a download, never rendered inline: an uploaded HTML file must not run on our origin.
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{_quote(meta.filename)}"
+    response["Content-Disposition"] = content_disposition(meta.filename)
     return response
-
-
-def _quote(filename: str) -> str:
-    return quote(filename, safe="")
 
 
 @require_POST

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 from pydantic import BaseModel
@@ -36,7 +37,8 @@ from safepassage.casework.cases.records import (
     ReferralRecord,
     SafetyPlanRecord,
 )
-from safepassage.casework.vault.blind_index import blind_tokens, location_token
+from safepassage.casework.security.storage import flush_deleted_rows
+from safepassage.casework.vault.blind_index import blind_tokens, location_token, name_words
 from safepassage.casework.vault.keystore import (
     CaseKeyMissing,
     case_key,
@@ -76,12 +78,12 @@ def location_of(record: CaseRecord) -> str:
     return str((record.profile.get("location") or {}).get("country") or "")
 
 
-def _index(case: Case, record: CaseRecord) -> None:
-    """The blind index of the name's words and of the country where the person is now."""
-    organisation = str(case.organisation_id)
-    tokens = blind_tokens(organisation, record.name)
+def index_case(case: Case, key: bytes, record: CaseRecord) -> None:
+    """Replace the case's blind-index tokens: the words of its name and the country where the
+    person is now, each keyed by the case's own key (vault/blind_index.py)."""
+    tokens = blind_tokens(key, record.name)
     if location_of(record):
-        tokens.add(location_token(organisation, location_of(record)))
+        tokens.add(location_token(key, location_of(record)))
     NameToken.objects.filter(case=case).delete()
     NameToken.objects.bulk_create(NameToken(case=case, token=t) for t in tokens)
 
@@ -92,7 +94,7 @@ def create_case(user: User, team: Team, record: CaseRecord) -> Case:
     case.seal_record(key, record)
     with transaction.atomic():
         case.save()
-        _index(case, record)
+        index_case(case, key, record)
     audit(user.username, "case.create", case.pk)
     return case
 
@@ -107,22 +109,41 @@ def update_case(user: User, opened: OpenCase, record: CaseRecord, status: str | 
     case.updated = timezone.now()
     with transaction.atomic():
         case.save()
-        _index(case, record)
+        index_case(case, opened.key, record)
     audit(user.username, "case.update", case.pk)
 
 
 def search_cases(user: User, text: str) -> list[Case]:
     """Cases whose name holds every word of `text` (through the blind index only)."""
-    if user.organisation_id is None:
+    words = name_words(text)
+    if not words:
         return []
-    tokens = blind_tokens(str(user.organisation_id), text)
-    if not tokens:
-        return []
-    cases = visible_cases(user)
-    for token in tokens:
-        cases = cases.filter(name_tokens__token=token)
-    audit(user.username, "case.search", detail=f"{len(tokens)} word(s)")
-    return list(cases.distinct())
+    matches = find_cases(visible_cases(user), name=text)
+    audit(user.username, "case.search", detail=f"{len(words)} word(s)")
+    return list(visible_cases(user).select_related("team").filter(pk__in=matches))
+
+
+def find_cases(cases: QuerySet[Case], name: str = "", location: str = "") -> list[uuid.UUID]:
+    """Ids of the cases among `cases` whose name holds every word of `name` and where the
+    person is now in `location` (an ISO code), through the blind index only. Each case's tokens
+    are keyed by its own key, so the wanted tokens are computed once per case; erased cases (no
+    key) cannot match."""
+    wanted: dict[uuid.UUID, set[str]] = {}
+    for case_id in cases.values_list("pk", flat=True):
+        try:
+            key = case_key(case_id)
+        except CaseKeyMissing:
+            continue
+        tokens = blind_tokens(key, name) if name else set()
+        if location:
+            tokens.add(location_token(key, location))
+        wanted[case_id] = tokens
+    found: dict[uuid.UUID, set[str]] = {}
+    all_tokens = set().union(*wanted.values()) if wanted else set()
+    rows = NameToken.objects.filter(case_id__in=list(wanted), token__in=all_tokens).values_list("case_id", "token")
+    for case_id, token in rows.iterator():
+        found.setdefault(case_id, set()).add(token)
+    return [case_id for case_id, tokens in wanted.items() if tokens and tokens <= found.get(case_id, set())]
 
 
 def _add(user: User, opened: OpenCase, row: Sealed, record: BaseModel, action: str) -> None:
@@ -207,12 +228,15 @@ def timeline(opened: OpenCase) -> list[tuple[Event, EventRecord]]:
 
 
 def erase_case(user: User, case_id: uuid.UUID | str) -> None:
-    """Crypto-erase: destroy the key first (this is what reaches every backup), then the rows."""
+    """Crypto-erase: destroy the key first (this is what reaches every backup: the rows, the name
+    index and the case's part of each backup are all under it), then the rows, then what the
+    database engine keeps of deleted rows (security/storage.py)."""
     case = case_for(user, case_id)
     erased_id = case.pk  # delete() clears case.pk
     destroy_case_key(erased_id)
     with transaction.atomic():
         case.delete()
+        transaction.on_commit(flush_deleted_rows)
     audit(user.username, "case.erase", erased_id)
 
 

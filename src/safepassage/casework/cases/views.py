@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from safepassage.casework.accounts.decorators import verified_login_required
@@ -45,8 +45,10 @@ from safepassage.casework.cases.service import (
     timeline,
     update_case,
 )
+from safepassage.casework.dossiers.forms import DossierForm
+from safepassage.casework.monitoring.case_page import case_monitoring
 
-RATING_ORDER = {"unsafe": 0, "elevated": 1, "moderate": 2, "lower": 3, "unknown": 4}
+WORST_FIRST = {"unsafe": 0, "elevated": 1, "moderate": 2, "lower": 3, "unknown": 4}
 SNAPSHOTS_SHOWN = 10  # the latest; each one listed costs a decryption
 EVENTS_SHOWN = 30  # the latest events on the case page; "all" shows every one
 
@@ -162,8 +164,10 @@ def case_detail(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         "plan_form": SafetyPlanForm(initial=plan_initial, auto_id="plan-%s"),
         "referral_form": ReferralForm(),
         "now": timezone.now(),
+        "dossier_form": DossierForm(initial={"language": translation.get_language() or "en"}),
         "may_erase": may_erase(user),
         "statuses": REFERRAL_STATUSES,
+        **case_monitoring(opened),
     }
     return render(request, "cases/detail.html", context)
 
@@ -188,7 +192,7 @@ def case_summary(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         "consents": opened.rows(list(case.consents.order_by("-created")), ConsentRecord),
         "latest": latest,
         "latest_summary": summary,
-        "ratings": sorted(summary.ratings.items(), key=lambda pair: RATING_ORDER.get(pair[1], 9)) if summary else [],
+        "ratings": sorted(summary.ratings.items(), key=lambda pair: WORST_FIRST.get(pair[1], 9)) if summary else [],
         "printed": timezone.now(),
     })
 

@@ -1,9 +1,11 @@
 """Per-case keys, wrapped by the master key, kept in a store outside the database.
 
-Security: a case's data key is the only way to read its sealed fields and attachments. The store
-is deliberately not part of the database, and never part of a backup, so erasing a case (deleting
-its key) makes its data unreadable everywhere, including in backups taken earlier: restoring one
-brings back ciphertext without a key (docs/threat-model.md, "Erasure").
+Security: a case's data key is the only way to read its sealed fields, its attachments, its name
+index (vault/blind_index.py) and its part of every backup (backup.py). The store is deliberately
+not part of the database, and never part of a backup, so erasing a case (deleting its key) makes
+all of that unreadable everywhere, including in backups taken earlier. The store also keeps a
+tombstone per erased case, so a restore drops such a case entirely and a key file that turns up
+again (say from a disk snapshot) is never used (docs/threat-model.md, "Erasure").
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from safepassage.casework.vault.keys import KEY_BYTES, derive_key
+from safepassage.casework.vault.keys import KEY_BYTES, derive_key, subkey
 from safepassage.casework.vault.sealing import SealError, seal, unseal
 
 
@@ -48,7 +50,20 @@ class DirectoryKeyStore:
         except FileNotFoundError:
             return None
 
+    def _tombstone(self, case_id: uuid.UUID) -> Path:
+        return self.directory / f"{uuid.UUID(str(case_id))}.erased"
+
+    def is_erased(self, case_id: uuid.UUID) -> bool:
+        return self._tombstone(case_id).exists()
+
     def destroy(self, case_id: uuid.UUID) -> None:
+        """Tombstone first (an interrupted erase still counts as one), then the key."""
+        self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tombstone = self._tombstone(case_id)
+        fd = os.open(tombstone, os.O_WRONLY | os.O_CREAT, 0o600)
+        os.fsync(fd)
+        os.close(fd)
+        os.utime(tombstone, (0, 0))  # the tombstone says that, not when
         path = self._path(case_id)
         if not path.exists():
             return
@@ -73,8 +88,9 @@ def create_case_key(case_id: uuid.UUID, store: DirectoryKeyStore | None = None) 
 
 
 def case_key(case_id: uuid.UUID, store: DirectoryKeyStore | None = None) -> bytes:
-    wrapped = (store or DirectoryKeyStore()).get(case_id)
-    if wrapped is None:
+    store = store or DirectoryKeyStore()
+    wrapped = store.get(case_id)
+    if wrapped is None or store.is_erased(case_id):
         raise CaseKeyMissing(str(case_id))
     try:
         return unseal(_wrap_key(), wrapped, case_id.bytes)
@@ -84,3 +100,17 @@ def case_key(case_id: uuid.UUID, store: DirectoryKeyStore | None = None) -> byte
 
 def destroy_case_key(case_id: uuid.UUID, store: DirectoryKeyStore | None = None) -> None:
     (store or DirectoryKeyStore()).destroy(case_id)
+
+
+def is_erased(case_id: uuid.UUID, store: DirectoryKeyStore | None = None) -> bool:
+    return (store or DirectoryKeyStore()).is_erased(case_id)
+
+
+def seal_for_case(case_id: uuid.UUID, purpose: str, plaintext: bytes) -> bytes:
+    """Seal under a key derived from the case's key: readable exactly as long as the case is."""
+    return seal(subkey(case_key(case_id), purpose), plaintext, uuid.UUID(str(case_id)).bytes)
+
+
+def open_for_case(case_id: uuid.UUID, purpose: str, blob: bytes) -> bytes:
+    """CaseKeyMissing once the case is erased; SealError if the blob is not this case's."""
+    return unseal(subkey(case_key(case_id), purpose), blob, uuid.UUID(str(case_id)).bytes)
