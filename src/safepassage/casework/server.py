@@ -114,6 +114,9 @@ def serve_workers(
         "proc_name": "safepassage",
         "limit_request_line": 8190,
         "timeout": 60,
+        # gunicorn closes an idle keep-alive connection after 2 s by default, just when a
+        # person's next click reuses it (a reset the browser shows as a failed request)
+        "keepalive": 75,
         "graceful_timeout": 20,
         # the heartbeat file of each worker holds no data; in memory where the system allows
         "worker_tmp_dir": str(shm) if shm.is_dir() else None,
