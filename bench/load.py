@@ -133,8 +133,11 @@ def main() -> None:
     results = ROOT / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
     for database in args.databases.split(","):
+        before = os.getloadavg()[0]
         outcome = run(database, args.seconds, args.users, results, args.workers, args.threads)
-        print(f"\n{database}: {args.users} users, {args.seconds} s, {args.workers} process(es) x {args.threads} threads")
+        # the machine is shared: the load average says how much else ran meanwhile
+        print(f"\n{database}: {args.users} users, {args.seconds} s, {args.workers} process(es) x {args.threads} threads; "
+              f"load average {before:.1f} before, {os.getloadavg()[0]:.1f} after")
         print(f"  {'endpoint':24} {'requests':>9} {'failures':>9} {'p50 ms':>7} {'p95 ms':>7} {'req/s':>7}")
         for name, row in outcome["stats"].items():  # type: ignore[attr-defined]
             print(f"  {name:24} {row['Request Count']:>9} {row['Failure Count']:>9} {row['50%']:>7} {row['95%']:>7} {float(row['Requests/s']):>7.1f}")
