@@ -144,7 +144,11 @@ LAYOUT = """(tap) => {
     if (r.width === 0 || el.closest('[hidden], details:not([open]) > :not(summary)')) continue;
     if (r.height < tap - 0.5 || r.width < tap - 0.5) small.push((el.id || el.name || el.tagName) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height));
   }
+  const ids = {};
+  for (const el of document.querySelectorAll('[id]')) ids[el.id] = (ids[el.id] || 0) + 1;
   return {
+    duplicates: Object.keys(ids).filter(id => ids[id] > 1),
+    unlabelled: Array.from(document.querySelectorAll('input:not([type=hidden]), select, textarea')).filter(el => !el.labels.length && !el.getAttribute('aria-label')).map(el => el.name),
     sideways: document.documentElement.scrollWidth > width + 1,
     exit: {top: exit.top, bottom: exit.bottom, left: exit.left, right: exit.right, width: exit.width, height: exit.height},
     viewport: {width: width, height: window.innerHeight},
@@ -157,6 +161,10 @@ def check_layout(page: Any, name: str, phone: bool) -> list[str]:
     problems = []
     layout = page.evaluate(LAYOUT, TAP)
     exit_box, view = layout["exit"], layout["viewport"]
+    if layout["duplicates"]:
+        problems.append(f"{name}: ids used twice: {layout['duplicates'][:5]}")
+    if layout["unlabelled"]:
+        problems.append(f"{name}: inputs without a label: {layout['unlabelled'][:5]}")
     if layout["sideways"]:
         problems.append(f"{name}: scrolls sideways")
     if layout["small"]:
