@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,11 @@ hypothesis_settings.register_profile("explore", deadline=None, database=None, ma
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 CASES = Path(__file__).parent / "cases"
+FIXTURES = Path(__file__).parent / "fixtures" / "datasets"
+
+# The parsed-knowledge cache goes to a folder of this test run, never the user's cache folder
+# (subprocesses inherit it).
+os.environ.setdefault("SAFEPASSAGE_CACHE_DIR", tempfile.mkdtemp(prefix="safepassage-test-cache-"))
 
 
 @pytest.fixture(scope="session")
@@ -49,3 +55,23 @@ def source_yaml(source_id: str = "src-a", published: str = "2020-01-01") -> str:
 
 
 TODAY = dt.date(2026, 11, 25)
+
+
+def said_parts(message: object) -> dict[str, object]:
+    """Every message inside a finding's message (a finding made of sentences has several),
+    by id: what the tests check instead of English wording."""
+    from safepassage.assess.message import Message, Sentences
+
+    found: dict[str, object] = {}
+
+    def walk(value: object) -> None:
+        if isinstance(value, Message):
+            found[value.id] = value
+            for inner in value.values.values():
+                walk(inner)
+        elif isinstance(value, Sentences):
+            for part in value.parts:
+                walk(part)
+
+    walk(message)
+    return found

@@ -110,15 +110,17 @@ def test_the_knowledge_base_loader_survives_a_fact_with_anything_changed(documen
     load_files([as_text(document, "yaml")])
 
 
-# Found by the tests above; kb/loader.py belongs to another helper (reported to the lead). PyYAML
-# raises ValueError, not YAMLError, when building a value it parsed, and the loader lets it out.
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="kb/loader.py: PyYAML's ValueError escapes (not yet fixed)")
+# Found by the tests above: PyYAML raises ValueError, not YAMLError, when building a value it
+# parsed; the loader reports it as a defect of the file.
 @pytest.mark.parametrize("text", ["a: 2020-13-45\n", "a: 1" + "0" * 5000 + "\n"], ids=["impossible-date", "huge-integer"])
 def test_known_loader_crashes(text: str) -> None:
     load_files([text])
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "f.yaml").write_text(text, encoding="utf-8")
+        (defect,) = read_knowledge(Path(folder)).defects
+        assert str(defect).startswith("f.yaml") and "not valid YAML" in str(defect)
 
 
-@pytest.mark.xfail(strict=True, reason="kb/loader.py: YAML syntax defects carry PyYAML's multi-line message (not yet fixed)")
 def test_a_yaml_syntax_defect_is_one_line() -> None:
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "f.yaml").write_text("facts: [\n", encoding="utf-8")

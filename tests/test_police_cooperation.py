@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from safepassage.assess.factor import Context, Finding
+from safepassage.assess.factor import Context, Finding, Missing
 from safepassage.assess.factors.legal_cooperation import BASELINE
 from safepassage.assess.factors.legal_cooperation import FACTOR as LEGAL
 from safepassage.assess.factors.wanted_exposure import FACTOR as WANTED
 from safepassage.assess.policy import load_policy
 from safepassage.kb.knowledge import load
 from safepassage.profile.reader import profile_from_data
+from safepassage.report.messages import Wording
 
-from .conftest import source_yaml, write
+from .conftest import said_parts, source_yaml, write
 
 KB = """
 instruments:
@@ -74,7 +75,27 @@ def context(tmp_path: Path, extra: str = "") -> Context:
 
 
 def test_shared_interpol_membership_adds_no_legal_cooperation_risk(tmp_path: Path) -> None:
+    # Interpol is no tie, and membership of it does not say the two states' ties are on record
+    # (evidence.TIE_KINDS): the question stays open instead of reading as "no ties"
     finding = LEGAL.evaluate(context(tmp_path))
+    assert isinstance(finding, Missing)
+    assert Wording("en").say(finding.what) == "the treaty memberships of Kazakhstan"
+
+
+def test_with_ties_on_record_and_none_shared_the_risk_is_the_baseline(tmp_path: Path) -> None:
+    kz_only = MINSK.split("  - id: ru-minsk")[0]
+    ru_other = """
+  - id: ru-other
+    kind: membership
+    country: RU
+    confidence: high
+    sources: [src-a]
+    summary: Russia is a party to another convention.
+    value: {instrument: other, status: party}
+"""
+    extra = kz_only + ru_other
+    write(tmp_path / "more.yaml", "instruments:\n  - {id: other, title: Another convention, kind: legal_assistance}\n")
+    finding = LEGAL.evaluate(context(tmp_path, extra))
     assert isinstance(finding, Finding)
     assert finding.risk == BASELINE and finding.facts == ()
 
@@ -82,7 +103,7 @@ def test_shared_interpol_membership_adds_no_legal_cooperation_risk(tmp_path: Pat
 def test_an_interpol_notice_is_not_treated_as_a_convention_channel(tmp_path: Path) -> None:
     finding = WANTED.evaluate(context(tmp_path))
     assert isinstance(finding, Finding)
-    assert "Interpol notice" in finding.summary and finding.risk < 0.9
+    assert "wanted_exposure-interpol" in said_parts(finding.message) and finding.risk < 0.9
 
 
 def test_a_shared_legal_assistance_convention_still_counts(tmp_path: Path) -> None:

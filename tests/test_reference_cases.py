@@ -12,6 +12,7 @@ from scripts.score_cases import band_of, run_case, score
 
 from safepassage.assess import assess_country
 from safepassage.kb import KnowledgeBase
+from safepassage.kb.knowledge import was_public
 from safepassage.profile.reader import profile_from_data
 
 from .conftest import CASES
@@ -56,7 +57,6 @@ MUST_PASS = frozenset(
         "uzbek-asylum-seekers-kz-2011",
         # moved from tests/cases-pending/ once their facts reached their bands (the last four
         # when the research helpers' records of Turkey, Russia, Rwanda and Belarus abroad landed)
-        "al-sharqi-qa-2018",
         "emirati-woman-mk-2018",
         "jaafar-rs-2021",
         "romaithi-jo-2023",
@@ -64,8 +64,13 @@ MUST_PASS = frozenset(
         "israilov-at-2009",
         "karegeya-za-2013",
         "tsimanouskaya-jp-2021",
+        # reached its band with the dataset layers (issue 11)
+        "idris-hasan-ma-2021",
     }
 )
+# al-sharqi-qa-2018 went back to tests/cases-pending/ with the treaty tables (issue 11): Qatar's
+# structure rates it elevated, and what protected him, the 2017-2021 boycott of Qatar, is not yet
+# a fact (its header says so).
 # The whole reference set is held to these (issue 12): a rating inside the band that follows from
 # what happened, and within one band of it.
 EXACT_AT_LEAST = 0.70
@@ -129,8 +134,8 @@ def test_reference_case_uses_only_facts_known_before_as_of(kb: KnowledgeBase, pa
     assessment = assess_country(profile, case["country"], kb.view(as_of))
     for finding in assessment.findings:
         for fact in finding.facts:
-            published = [kb.sources[s].published.latest for s in fact.sources]
-            assert min(published) <= as_of, f"{fact.id} was not public on {as_of}"
+            # curated: a source published by then; dataset rows: their dataset's as-of rule
+            assert was_public(fact, kb.sources, as_of), f"{fact.id} was not public on {as_of}"
 
 
 def test_founding_case_cites_every_reason_the_defenders_gave(kb: KnowledgeBase) -> None:

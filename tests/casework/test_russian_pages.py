@@ -6,11 +6,10 @@ except what is named below: product and app names, codes, the accounts' user nam
 the page itself marks as not the interface's language (`lang="en"`) or not to be translated
 (`translate="no"`: source titles and publishers, quoted as published).
 
-ALLOWED FOR NOW (issue 14, points 3 and 4, a later change): the knowledge base's text on the
-assessment pages, marked `class="kb-text"`: the engine's English finding sentences and "what is
-missing" notes (`lang="en"`), and the facts' own Russian text (which may quote a Latin term).
-When findings become structured messages rendered in Russian, the `kb-text` exemption below
-goes, and this test then demands Russian findings too.
+ALSO NOT CHECKED HERE: the findings' own sentences, caveats and "what is missing" notes on the
+assessment pages (`class="kb-text"`). They are the report layer's (report.explain, in Russian
+for a Russian reader; tests/casework/test_i18n.py checks the page says them as the command line
+does), and they quote publishers and terms as published ("Freedom House", "non-refoulement").
 """
 
 from __future__ import annotations

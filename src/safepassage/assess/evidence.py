@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from collections.abc import Iterable
 
 from safepassage.assess.factor import Context, Rating
 from safepassage.kb.dates import years_between
@@ -18,6 +18,7 @@ from safepassage.kb.models import (
     InterimMeasuresFact,
     LandBorderFact,
     MembershipFact,
+    RuleOfLawFact,
 )
 
 
@@ -34,6 +35,27 @@ def memberships(context: Context, country: str) -> dict[str, MembershipFact]:
             elif fact.value.status == "suspended":
                 suspended.add(fact.value.instrument)
         context.shared[key] = {k: v for k, v in active.items() if k not in suspended}
+    return context.shared[key]  # type: ignore[return-value]
+
+
+# Instrument kinds that tie two states' police, courts or governments together. Only these say
+# whether a state's cooperation ties are on record: the treaty tables give every state its
+# human-rights and refugee treaties, which say nothing about extradition channels.
+TIE_KINDS = frozenset(
+    {"legal_assistance", "extradition", "anti_extremism", "security_bloc", "economic_bloc", "political_bloc"}
+)
+
+
+def tie_memberships(context: Context, country: str) -> dict[str, MembershipFact]:
+    """The country's memberships of cooperation instruments (TIE_KINDS) on the as-of date (the
+    same for every country assessed in a run, so kept in the run's shared cache)."""
+    key = ("ties", country)
+    if key not in context.shared:
+        context.shared[key] = {
+            instrument: fact
+            for instrument, fact in memberships(context, country).items()
+            if context.view.instrument(instrument).kind in TIE_KINDS
+        }
     return context.shared[key]  # type: ignore[return-value]
 
 
@@ -74,27 +96,20 @@ def land_border(context: Context, a: str, b: str) -> list[LandBorderFact]:
 
 
 def entry_rules(context: Context, destination: str, citizenship: str) -> list[EntryRuleFact]:
-    return [f for f in context.view.of_kind(destination, EntryRuleFact) if f.about == citizenship]
+    """Curated entry rules for these citizens and, for passports, the Passport Index's."""
+    return context.view.concerning(destination, EntryRuleFact, citizenship)
+
+
+def latest_passport_rule(rules: list[EntryRuleFact]) -> EntryRuleFact | None:
+    """The passport rule that started most recently: a later snapshot or article overrides an
+    earlier one (each is visible only while it held)."""
+    passport = [r for r in rules if r.value.document == "passport"]
+    return max(passport, key=lambda r: r.valid_from.earliest if r.valid_from else dt.date.min, default=None)
 
 
 def recency_weight(context: Context, years_ago: float) -> float:
     """1 for an event today, halving every `half_life_years`."""
     return math.pow(0.5, max(years_ago, 0.0) / context.policy.half_life_years)
-
-
-def km(value: float) -> str:
-    return f"{value:,.0f} km"
-
-
-def people(low: int, high: int) -> str:
-    return f"about {low:,}" if low == high else f"{low:,}–{high:,}"
-
-
-def join_names(names: Iterable[str]) -> str:
-    items = list(names)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 # --- incidents ---------------------------------------------------------------------------------
@@ -127,10 +142,6 @@ def incident_severity(incident: IncidentFact) -> float:
 
 def incident_years_ago(context: Context, incident: IncidentFact) -> float:
     return years_between(incident.value.date.latest, context.as_of)
-
-
-def describe_incident(incident: IncidentFact) -> str:
-    return f"{incident.value.date}: {incident.summary.rstrip('.')}"
 
 
 # --- documented practices -----------------------------------------------------------------------
@@ -204,20 +215,31 @@ def refusals_and_grants(context: Context, state: str) -> list[FactBase]:
     return found
 
 
+# Freedom House scores (0-4) at or above which the courts are independent and due process holds
+# "largely" in its words: such courts can be expected to test a foreign request.
+COURTS_TEST_REQUESTS = 3
+
+
 def rule_of_law(context: Context, country: str) -> bool | None:
     """Whether `country`'s courts can be expected to test a foreign request: bound by a
-    human-rights court and not recorded ignoring its interim measures. None when no membership
-    of it is recorded. (A rule-of-law layer from imported indices plugs in here.)"""
+    human-rights court, or scored by Freedom House's latest edition at 3 of 4 or more for an
+    independent judiciary and for due process; and not recorded ignoring interim measures.
+    None when neither a membership nor a score is recorded."""
     key = ("rule_of_law", country)
     if key not in context.shared:
         joined = memberships(context.elsewhere(country), country)
+        scores = context.view.of_kind(country, RuleOfLawFact)
         verdict: bool | None = None
-        if joined:
+        if joined or scores:
             court = any(context.view.instrument(i).kind == "human_rights_court" for i in joined)
+            latest = max(scores, key=lambda f: f.value.edition, default=None)
+            scored = latest is not None and min(
+                latest.value.judiciary, latest.value.due_process
+            ) >= COURTS_TEST_REQUESTS
             ignored = any(
                 f.value.record == "ignored"
                 for f in context.view.of_kind(country, InterimMeasuresFact)
             )
-            verdict = court and not ignored
+            verdict = (court or scored) and not ignored
         context.shared[key] = verdict
     return context.shared[key]  # type: ignore[return-value]

@@ -56,6 +56,9 @@ def _fact_defects(
     for source_id in fact.sources:
         if source_id not in knowledge.sources:
             messages.append(f"source {source_id!r} is not defined in any file")
+        elif knowledge.sources[source_id].registry and not isinstance(fact, MembershipFact):
+            # a register dates memberships; anything else must be public through its own sources
+            messages.append(f"registry source {source_id!r} can only support a membership")
     if isinstance(fact, MembershipFact) and fact.value.instrument not in knowledge.instruments:
         messages.append(f"instrument {fact.value.instrument!r} is not defined in instruments.yaml")
     if isinstance(fact, IncidentFact):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,12 @@ class PartialDate:
     def parse(cls, value: object) -> PartialDate:
         if isinstance(value, PartialDate):
             return value
+        if isinstance(value, str | dt.date) and not isinstance(value, dt.datetime):
+            return _parse_cached(value)  # dates repeat across facts: parse each once
+        return cls._parse(value)
+
+    @classmethod
+    def _parse(cls, value: object) -> PartialDate:
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, dt.date):
@@ -69,6 +76,11 @@ class PartialDate:
             cls.parse,
             serialization=core_schema.plain_serializer_function_ser_schema(str),
         )
+
+
+@functools.lru_cache(maxsize=8192)
+def _parse_cached(value: str | dt.date) -> PartialDate:
+    return PartialDate._parse(value)
 
 
 def years_between(earlier: dt.date, later: dt.date) -> float:

@@ -7,6 +7,7 @@ fix them all in one pass. The engine refuses a knowledge base with defects (see 
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,9 +15,12 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from safepassage.kb import parse_cache
 from safepassage.kb.models import FACT_KINDS, Fact, Instrument, KnowledgeFile, Source
 
 DATA_DIR = Path(__file__).parent / "data"
+# Derived datasets live in their own folder with their own metadata (kb/layers), not as facts.
+DATASETS_FOLDER = "datasets"
 
 # libyaml's parser is ~10x faster; fall back to the pure-Python one where it is missing.
 _YamlLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -72,30 +76,53 @@ def _is_kind_tag(part: object) -> bool:
 _KIND_TAGS = frozenset(FACT_KINDS)
 
 
-def read_knowledge(data_dir: Path = DATA_DIR) -> RawKnowledge:
+def knowledge_files(data_dir: Path = DATA_DIR) -> list[Path]:
+    """The curated YAML files, in path order (the derived datasets' folder is not among them)."""
+    datasets = f"{data_dir / DATASETS_FOLDER}{os.sep}"
+    return sorted(p for p in data_dir.rglob("*.yaml") if not str(p).startswith(datasets))
+
+
+def read_knowledge(data_dir: Path = DATA_DIR, use_cache: bool = True) -> RawKnowledge:
+    """Read and validate every curated file. With `use_cache`, the YAML parse of files that have
+    not changed comes from the parse cache (kb/parse_cache.py); validation always runs."""
     knowledge = RawKnowledge()
     digest = hashlib.sha256()
-    for path in sorted(data_dir.rglob("*.yaml")):
+    texts: list[tuple[str, bytes]] = []
+    for path in knowledge_files(data_dir):
         name = str(path.relative_to(data_dir))
         text = path.read_bytes()
         digest.update(name.encode() + b"\0" + text)
-        try:
-            raw = yaml.load(text, Loader=_YamlLoader)
-        except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            line = f"line {mark.line + 1}" if mark else ""
-            knowledge.defects.append(Defect(name, line, f"not valid YAML: {error}"))
-            continue
+        texts.append((name, text))
+    key = digest.hexdigest()
+    cached = parse_cache.read(key) if use_cache else None
+    parsed: dict[str, Any] = {}
+    for name, text in texts:
+        if cached is not None and name in cached:
+            raw = cached[name]
+        else:
+            try:
+                raw = yaml.load(text, Loader=_YamlLoader)
+            except (yaml.YAMLError, ValueError) as error:
+                # PyYAML raises ValueError (not YAMLError) when a value it parsed cannot be built,
+                # such as 2020-13-45 or a 5,000-digit number; either way one line names the file
+                mark = getattr(error, "problem_mark", None)
+                line = f"line {mark.line + 1}" if mark else ""
+                problem = getattr(error, "problem", None) or str(error)
+                knowledge.defects.append(Defect(name, line, f"not valid YAML: {' '.join(str(problem).split())}"))
+                continue
+        parsed[name] = raw
         if raw is None:
             continue
         try:
-            parsed = KnowledgeFile.model_validate(raw)
+            validated = KnowledgeFile.model_validate(raw)
         except ValidationError as error:
             for where, message in _describe_validation_error(error, raw):
                 knowledge.defects.append(Defect(name, where, message))
             continue
-        _merge(knowledge, name, parsed)
-    knowledge.version = digest.hexdigest()[:12]
+        _merge(knowledge, name, validated)
+    if use_cache and cached is None and not knowledge.defects:
+        parse_cache.write(key, parsed)
+    knowledge.version = key[:12]
     return knowledge
 
 

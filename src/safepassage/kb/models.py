@@ -59,6 +59,12 @@ class Source(BaseModel):
     published: PartialDate
     accessed: dt.date
     note: str | None = None  # how the source was read, when a reviewer needs to know
+    # An official register (a treaty depositary's status page, INTERPOL's list of members): what
+    # it records was public from the day it happened, so a membership it supports is visible
+    # from the membership's own `valid_from`, whatever day we read the register (issue 11's
+    # as-of rule for registry facts). Such pages rarely show a date of their own: write the day
+    # you read it as `published`.
+    registry: bool = False
 
 
 class Instrument(BaseModel):
@@ -76,6 +82,7 @@ class Instrument(BaseModel):
         "human_rights_court",
         "refugee_protection",
         "complaint_mechanism",
+        "non_refoulement",
         # police information exchange (Interpol notices and diffusions): nearly every state
         # belongs, so membership says nothing about one host; no factor weighs it
         "police_cooperation",
@@ -94,12 +101,34 @@ class LandBorder(BaseModel):
 Document = Literal["internal_id", "passport"]
 
 
+# What a passport holder needs, in the Passport Index's categories (docs/kb-format.md, "Datasets").
+EntryRequirement = Literal[
+    "visa_free",
+    "visa_on_arrival",
+    "eta",
+    "e_visa",
+    "e_visa_or_eta",
+    "visa_required",
+    "no_admission",
+    "covid_ban",
+    "hayya_entry_permit",
+]
+# Requirements under which a holder may travel without applying for a visa in advance.
+NO_VISA_IN_ADVANCE: frozenset[str] = frozenset({"visa_free", "visa_on_arrival", "eta"})
+
+
 class EntryRule(BaseModel):
     model_config = _STRICT
     document: Document
     admitted: bool
     visa_required: bool | None = None
     conditions: str | None = Field(None, description='e.g. "by air only"')
+    requirement: EntryRequirement | None = Field(
+        None, description="for a passport, the Passport Index category"
+    )
+    days: Annotated[int, Field(ge=1, le=366)] | None = Field(
+        None, description="visa-free stay in days, where given"
+    )
 
 
 class Membership(BaseModel):
@@ -139,6 +168,70 @@ class CommunityPresence(BaseModel):
         if self.high < self.low:
             raise ValueError("high must not be smaller than low")
         return self
+
+
+class AsylumDecisions(BaseModel):
+    """One year of UNHCR's statistics on decisions taken on claims of one origin's nationals."""
+
+    model_config = _STRICT
+    year: Annotated[int, Field(ge=1950, le=2100)]
+    basis: Literal["persons", "cases"] = Field(
+        description="what was counted (a case may hold several persons)"
+    )
+    recognised: Annotated[int, Field(ge=0, description="Convention refugee status")]
+    complementary: Annotated[int, Field(ge=0, description="complementary protection")]
+    rejected: Annotated[int, Field(ge=0)]
+    otherwise_closed: Annotated[int, Field(ge=0, description="closed without a decision on the merits")]
+    total: Annotated[int, Field(ge=0, description="all decisions, as published")]
+    levels: tuple[str, ...] = Field(
+        (), description="procedure/decision levels summed, e.g. `G/FI` (government, first instance)"
+    )
+
+    @property
+    def substantive(self) -> int:
+        """Decisions on the merits: recognised, complementary protection or rejected."""
+        return self.recognised + self.complementary + self.rejected
+
+    @property
+    def refugee_rate(self) -> float | None:
+        """UNHCR's Refugee Recognition Rate: recognised / substantive decisions."""
+        return self.recognised / self.substantive if self.substantive else None
+
+    @property
+    def protection_rate(self) -> float | None:
+        """UNHCR's Total Recognition Rate: (recognised + complementary) / substantive."""
+        return (self.recognised + self.complementary) / self.substantive if self.substantive else None
+
+
+class MigrantStock(BaseModel):
+    model_config = _STRICT
+    people: Annotated[int, Field(ge=1, description="people born in `about` living in `country`")]
+    year: Annotated[int, Field(ge=1900, le=2100)]
+
+
+Score0to4 = Annotated[int, Field(ge=0, le=4)]
+
+
+class RuleOfLaw(BaseModel):
+    """Freedom House's rule-of-law questions, each scored 0 (worst) to 4 (best)."""
+
+    model_config = _STRICT
+    edition: Annotated[int, Field(ge=1973, le=2100, description="Freedom in the World edition")]
+    year: Annotated[int, Field(ge=1972, le=2100, description="the calendar year it covers")]
+    judiciary: Score0to4 = Field(description="F1: is there an independent judiciary?")
+    due_process: Score0to4 = Field(description="F2: does due process prevail in civil and criminal matters?")
+    use_of_force: Score0to4 = Field(
+        description="F3: is there protection from the illegitimate use of physical force and "
+        "freedom from war and insurgencies?"
+    )
+
+
+class AirConnection(BaseModel):
+    model_config = _STRICT
+    counterpart: CountryCode
+    routes: Annotated[int, Field(ge=1, description="airline-route listings, direct, either way")]
+    airport_pairs: Annotated[int, Field(ge=1)]
+    airlines: Annotated[int, Field(ge=1)]
 
 
 class AsylumPractice(BaseModel):
@@ -378,11 +471,18 @@ class FactBase(BaseModel):
     # The id of an earlier fact this one carries forward (a later stage of the same incident,
     # say). When both are visible only this one counts, so an event is never weighed twice.
     updates: Id | None = None
+    # A fact read from a dataset names the row of the release it came from, so a finding can be
+    # cited to it: "asylum_decisions.rda: origin RUS, asylum KAZ, year 2023" (kb-format.md).
+    row: str | None = None
 
     @field_validator("summary", "summary_ru", "note")
     @classmethod
     def _one_paragraph(cls, text: str | None) -> str | None:
-        return None if text is None else re.sub(r"\s+", " ", text).strip()
+        if text is None:
+            return None
+        # most texts are one line already; the regex runs only where there is work for it
+        loose = "  " in text or "\n" in text or "\t" in text or "\r" in text
+        return re.sub(r"\s+", " ", text).strip() if loose else text.strip()
 
     @model_validator(mode="after")
     def _period_ordered(self) -> FactBase:
@@ -481,6 +581,46 @@ class AsylumPracticeFact(FactBase):
     )
     kind: Literal["asylum_practice"]
     value: AsylumPractice
+
+
+class AsylumDecisionsFact(FactBase):
+    short: ClassVar[str] = "decis"
+    title: ClassVar[str] = "Asylum decisions (statistics)"
+    guidance: ClassVar[str] = (
+        "`country` = the country of asylum, `about` = the origin whose nationals were decided; "
+        "one fact per year and basis, from UNHCR's statistics"
+    )
+    kind: Literal["asylum_decisions"]
+    value: AsylumDecisions
+
+
+class MigrantStockFact(FactBase):
+    short: ClassVar[str] = "born"
+    title: ClassVar[str] = "People born in another state (migrant stock)"
+    guidance: ClassVar[str] = (
+        "`country` = where they live, `about` = their country of birth; counts everyone born "
+        "there, of any community or citizenship: not a community figure"
+    )
+    kind: Literal["migrant_stock"]
+    value: MigrantStock
+
+
+class RuleOfLawFact(FactBase):
+    short: ClassVar[str] = "law"
+    title: ClassVar[str] = "Rule of law (Freedom House scores)"
+    guidance: ClassVar[str] = "one fact per edition; evidence to weigh, not a finding by itself"
+    kind: Literal["rule_of_law"]
+    value: RuleOfLaw
+
+
+class AirConnectionFact(FactBase):
+    short: ClassVar[str] = "air"
+    title: ClassVar[str] = "Direct air connections (as listed in June 2014)"
+    guidance: ClassVar[str] = (
+        "`about` = the counterpart too; a connection that was listed, not a timetable"
+    )
+    kind: Literal["air_connection"]
+    value: AirConnection
 
 
 class ViolenceProtectionFact(FactBase):
@@ -606,7 +746,11 @@ Fact = Annotated[
     | CooperationPracticeFact
     | DocumentAccessFact
     | TravelSchemeFact
-    | ExitControlFact,
+    | ExitControlFact
+    | AsylumDecisionsFact
+    | MigrantStockFact
+    | RuleOfLawFact
+    | AirConnectionFact,
     Field(discriminator="kind"),
 ]
 

@@ -6,15 +6,16 @@ from rich.console import Console
 from rich.markup import escape
 
 from safepassage.kb.knowledge import KnowledgeView
-from safepassage.kb.models import FACT_KINDS, KIND_MODELS
+from safepassage.kb.models import FACT_KINDS, KIND_MODELS, FactBase
 
 
 def render_country(view: KnowledgeView, country: str, about: str | None = None) -> None:
     console = Console(highlight=False)
     base = view.base
-    facts = [
+    facts: list[FactBase] = [
         fact for fact in view.about_country(country) if about is None or fact.about in (None, about)
     ]
+    facts += view.dataset_facts(country, about)
     heading = f"{base.name(country)} ({country})"
     if about:
         heading += f", concerning {base.name(about)} ({about})"
@@ -30,7 +31,7 @@ def render_country(view: KnowledgeView, country: str, about: str | None = None) 
         console.print("No sourced facts are known for this country on that date.")
         return
     for kind in FACT_KINDS:
-        of_kind = [f for f in facts if f.kind == kind]
+        of_kind = [f for f in facts if isinstance(f, KIND_MODELS[kind])]
         if not of_kind:
             continue
         console.print(f"\n[bold underline]{KIND_MODELS[kind].title}[/bold underline]")
@@ -45,3 +46,10 @@ def render_country(view: KnowledgeView, country: str, about: str | None = None) 
                     f"{source.published}, {source.url} (accessed {source.accessed})",
                     soft_wrap=True,
                 )
+            if fact.row:
+                console.print(f"    [dim]row: {escape(fact.row)}[/dim]", soft_wrap=True)
+    if about is None and any(layer.keyed_by == "about" for layer in view.kb.layers):
+        console.print(
+            "\n[dim]Asylum decisions, passport entry rules and migrant stock concern one origin "
+            "or passport: add --about CC to see them.[/dim]"
+        )

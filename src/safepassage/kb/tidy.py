@@ -19,7 +19,7 @@ import yaml
 from pydantic import TypeAdapter
 
 from safepassage.kb.base import BaseLayer
-from safepassage.kb.loader import DATA_DIR, Defect
+from safepassage.kb.loader import DATA_DIR, Defect, knowledge_files
 from safepassage.kb.models import Fact, FactBase
 from safepassage.kb.yaml_writer import knowledge_file
 
@@ -43,7 +43,7 @@ class Layout:
 
 def _read(data_dir: Path) -> dict[str, dict[str, list[dict[str, Any]]]]:
     files = {}
-    for path in sorted(data_dir.rglob("*.yaml")):
+    for path in knowledge_files(data_dir):
         raw = yaml.load(path.read_bytes(), Loader=_YamlLoader) or {}
         files[str(path.relative_to(data_dir))] = {s: list(raw.get(s) or []) for s in SECTIONS}
     return files

@@ -6,13 +6,17 @@ defenders in the founding case named it first among their reasons.
 
 from __future__ import annotations
 
-from safepassage.assess.evidence import people
 from safepassage.assess.factor import Context, Finding, Missing, Weights
-from safepassage.kb.models import CommunityPresenceFact
+from safepassage.assess.message import Communities, Country, Message, People, When, message
+from safepassage.kb.dates import PartialDate
+from safepassage.kb.models import CommunityPresenceFact, MigrantStockFact
 
 # (at least this many people, risk)
 STEPS = ((10_000, 0.9), (1_000, 0.65), (100, 0.4))
 SMALL_RISK = 0.2
+# People born in the origin state are not the community: their number can point to a diaspora
+# but never as strongly as a count of the community itself.
+BORN_THERE_MAX = 0.5
 
 
 class CommunityPresenceFactor:
@@ -31,10 +35,12 @@ class CommunityPresenceFactor:
             if f.community in communities
         ]
         if not facts:
-            return Missing(
-                self.name,
-                f"size of the {', '.join(communities)} community in {context.name(context.country)}",
+            wanted = message(
+                "community_presence-missing",
+                communities=Communities(tuple(communities)),
+                here=Country(context.country),
             )
+            return self._born_there(context, wanted) or Missing(self.name, wanted)
         latest = max(facts, key=lambda f: (f.value.year, f.value.high))
         biggest = max(f.value.high for f in facts)
         risk = next((r for limit, r in STEPS if biggest >= limit), SMALL_RISK)
@@ -42,12 +48,44 @@ class CommunityPresenceFactor:
         return Finding(
             factor=self.name,
             risk=risk,
-            summary=(
-                f"The {latest.community} community in {context.name(context.country)} numbers "
-                f"{people(latest.value.low, latest.value.high)} ({latest.value.year}): a wide "
-                "network in which relatives can ask after the person."
+            message=message(
+                "community_presence-size",
+                community=Communities((latest.community or "",)),
+                here=Country(context.country),
+                people=People(latest.value.low, latest.value.high),
+                year=When(PartialDate.parse(latest.value.year)),
             ),
             facts=tuple(newest_first),
+        )
+
+    def _born_there(self, context: Context, wanted: Message) -> Finding | None:
+        """Where no count of the community exists: how many people born in the person's country
+        live here (World Bank). Not the community (everyone born there, whatever their community),
+        so it may raise the score and never lower it, does not count as coverage, and the community's
+        size stays on the list of what is missing."""
+        stock = [
+            f
+            for citizenship in context.profile.citizenship
+            for f in context.view.concerning(context.country, MigrantStockFact, citizenship)
+        ]
+        if not stock:
+            return None
+        largest = max(stock, key=lambda f: f.value.people)
+        people_born = largest.value.people
+        risk = min(next((r for limit, r in STEPS if people_born >= limit), SMALL_RISK), BORN_THERE_MAX)
+        return Finding(
+            factor=self.name,
+            risk=risk,
+            message=message(
+                "community_presence-born-there",
+                communities=Communities(tuple(context.profile.community)),
+                here=Country(context.country),
+                people=People(people_born, people_born),
+                origin=Country(largest.about or ""),
+                year=When(PartialDate.parse(largest.value.year)),
+            ),
+            facts=(largest,),
+            gap=wanted,
         )
 
 

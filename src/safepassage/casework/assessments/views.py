@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from safepassage.casework.accounts.decorators import verified_login_required
 from safepassage.casework.assessments.forms import AssessForm
-from safepassage.casework.assessments.labels import FACTOR_LABELS, RATING_LABELS
+from safepassage.casework.assessments.labels import RATING_LABELS, wording
 from safepassage.casework.assessments.models import Snapshot
 from safepassage.casework.assessments.service import compare, localise, run_assessment
 from safepassage.casework.cases.country_field import country_name
@@ -58,10 +59,6 @@ def _opened_snapshot(request: HttpRequest, case_id: uuid.UUID, snapshot_id: uuid
     report = localise(snapshot.open_report(opened.key), translation.get_language() or "en")
     for rank, assessment in enumerate(report["assessments"], 1):
         assessment["rank"] = rank
-        for finding in assessment["findings"]:
-            finding["label"] = FACTOR_LABELS.get(finding["factor"], finding["factor"])
-        for missing in assessment["missing"]:
-            missing["label"] = FACTOR_LABELS.get(missing["factor"], missing["factor"])
     return opened, snapshot, report
 
 
@@ -90,6 +87,8 @@ def snapshot_detail(request: HttpRequest, case_id: uuid.UUID, snapshot_id: uuid.
             "record": opened.record,
             "snapshot": snapshot,
             "summary": summary,
+            # as people say it, in the reader's language (report.messages)
+            "as_of_said": wording().date(dt.date.fromisoformat(summary.as_of)),
             "report": report,
             "full": full,
             "map_svg": world_svg(

@@ -43,7 +43,7 @@ class CaseFilterForm(UnlimitedInputs, forms.Form):
     team = forms.ChoiceField(label=_("Team"), required=False)
     rating = forms.ChoiceField(
         label=_("Rating where she is now"), required=False,
-        choices=[("", pgettext_lazy("ratings", "any")), *RATING_LABELS.items(), (NOT_ASSESSED, _("not assessed"))],
+        choices=[],  # worded per request (__init__): the rating words are the report layer's
     )
     due = forms.ChoiceField(
         label=_("Check-ins"), required=False,
@@ -53,6 +53,9 @@ class CaseFilterForm(UnlimitedInputs, forms.Form):
     def __init__(self, *args: Any, teams: QuerySet[Team], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["team"].choices = [("", pgettext_lazy("teams", "all")), *((str(t.pk), t.name) for t in teams)]  # type: ignore[attr-defined]
+        self.fields["rating"].choices = [  # type: ignore[attr-defined]
+            ("", pgettext_lazy("ratings", "any")), *RATING_LABELS.items(), (NOT_ASSESSED, _("not assessed"))
+        ]
         self._no_maxlength()
 
     @property

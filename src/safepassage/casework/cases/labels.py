@@ -64,4 +64,3 @@ REFERRAL_STATUS = {
     "declined": _("declined"),
     "completed": _("completed"),
 }
-CONFIDENCE = {"low": _("low"), "medium": _("medium"), "high": _("high")}

@@ -111,11 +111,6 @@ def rating_label(code: str) -> str:
 
 
 @register.filter
-def confidence_label(code: str) -> str:
-    return str(labels.CONFIDENCE.get(code, code))
-
-
-@register.filter
 def region(code: str) -> str:
     from safepassage.casework.cases.case_form import region_name
 
