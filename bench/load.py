@@ -1,11 +1,11 @@
-"""Load benchmark of the casework app: 20 concurrent users against `safepassage serve` on
-loopback, bounded in time, on SQLite and on the local PostgreSQL server.
+"""Load benchmark of the casework app: 20 caseworkers (each acting every 1-3 s) against
+`safepassage serve` on loopback, bounded in time, on SQLite and on the local PostgreSQL server.
 
 For each database: start a fresh instance with the demo case, create 20 accounts (each with its
 own TOTP device and API token), run locust headless, then check that every acknowledged write is
 in the database and that the audit chain is intact. Prints p50/p95 latency and throughput.
 
-Usage: python bench/load.py [--seconds 30] [--users 20] [--databases sqlite,postgresql]
+Usage: python bench/load.py [--seconds 60] [--users 20] [--workers 2] [--threads 8] [--databases sqlite,postgresql]
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def fresh_postgres() -> str:
     return f"{PG_ADMIN}/{PG_DB}"
 
 
-def run(database: str, seconds: int, users: int, results: Path) -> dict[str, object]:
+def run(database: str, seconds: int, users: int, results: Path, workers: int, threads: int) -> dict[str, object]:
     home = Path(tempfile.mkdtemp(prefix="safepassage-bench-"))
     env = {**os.environ, "SAFEPASSAGE_HOME": str(home), "SAFEPASSAGE_LOG_LEVEL": "WARNING"}
     env.pop("DATABASE_URL", None)
@@ -85,7 +85,8 @@ def run(database: str, seconds: int, users: int, results: Path) -> dict[str, obj
     port = free_port()
     server_log = open(results / f"{database}-server.log", "w")  # noqa: SIM115 - lives as long as the server
     server = subprocess.Popen(
-        [sys.executable, "-m", "safepassage", "serve", "--port", str(port), "--threads", "16"],
+        [sys.executable, "-m", "safepassage", "serve", "--port", str(port), "--threads", str(threads),
+         *(["--workers", str(workers)] if workers > 1 else [])],
         env=env, stdout=subprocess.DEVNULL, stderr=server_log,
     )
     try:
@@ -98,8 +99,8 @@ def run(database: str, seconds: int, users: int, results: Path) -> dict[str, obj
         prefix = results / database
         subprocess.run(
             [sys.executable, "-m", "locust", "-f", str(ROOT / "bench" / "locustfile.py"), "--headless",
-             "-u", str(users), "-r", str(users), "-t", f"{seconds}s", "--host", f"http://127.0.0.1:{port}",
-             "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING"],
+             "-u", str(users), "-r", "4", "-t", f"{seconds}s", "--host", f"http://127.0.0.1:{port}",
+             "--csv", str(prefix), "--only-summary", "--loglevel", "WARNING", "--reset-stats"],
             env={**env, "SAFEPASSAGE_BENCH_ACCOUNTS": str(accounts_file)}, check=False, capture_output=True,
         )
     finally:
@@ -123,15 +124,20 @@ def run(database: str, seconds: int, users: int, results: Path) -> dict[str, obj
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--seconds", type=int, default=30)
+    parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=2, help="server processes (1: waitress, more: gunicorn)")
+    parser.add_argument("--threads", type=int, default=8, help="threads per process")
     parser.add_argument("--databases", default="sqlite,postgresql")
     args = parser.parse_args()
     results = ROOT / "bench" / "results"
     results.mkdir(parents=True, exist_ok=True)
     for database in args.databases.split(","):
-        outcome = run(database, args.seconds, args.users, results)
-        print(f"\n{database}: {args.users} users, {args.seconds} s")
+        before = os.getloadavg()[0]
+        outcome = run(database, args.seconds, args.users, results, args.workers, args.threads)
+        # the machine is shared: the load average says how much else ran meanwhile
+        print(f"\n{database}: {args.users} users, {args.seconds} s, {args.workers} process(es) x {args.threads} threads; "
+              f"load average {before:.1f} before, {os.getloadavg()[0]:.1f} after")
         print(f"  {'endpoint':24} {'requests':>9} {'failures':>9} {'p50 ms':>7} {'p95 ms':>7} {'req/s':>7}")
         for name, row in outcome["stats"].items():  # type: ignore[attr-defined]
             print(f"  {name:24} {row['Request Count']:>9} {row['Failure Count']:>9} {row['50%']:>7} {row['95%']:>7} {float(row['Requests/s']):>7.1f}")

@@ -1,5 +1,7 @@
-"""Load on the casework app: each simulated team member logs in with password and TOTP, then
-reads the case page, adds timeline events and asks for assessments (bench/load.py drives it)."""
+"""Load on the casework app: each simulated caseworker logs in with password and TOTP, then acts
+every 1 to 3 seconds as a person at work would (reading, then clicking): mostly reading the case
+page, sometimes the case list, adding timeline events and asking for assessments
+(bench/load.py drives it)."""
 
 from __future__ import annotations
 
@@ -16,10 +18,11 @@ from locust import HttpUser, between, task
 ACCOUNTS = json.loads(Path(os.environ["SAFEPASSAGE_BENCH_ACCOUNTS"]).read_text())
 _next_account = itertools.count()
 _event_days = itertools.count()
+_logged_in = itertools.count(1)
 
 
 class TeamMember(HttpUser):
-    wait_time = between(0.05, 0.2)
+    wait_time = between(1, 3)  # think time: a person reads before the next click
 
     def on_start(self) -> None:
         account = ACCOUNTS["users"][next(_next_account) % len(ACCOUNTS["users"])]
@@ -36,10 +39,18 @@ class TeamMember(HttpUser):
         ) as response:
             if response.headers.get("Location") != "/cases/":
                 response.failure("login refused")
+        if next(_logged_in) == len(ACCOUNTS["users"]):
+            # Logins hash passwords with argon2 on purpose (seconds under load): measure the
+            # work that follows from here, once everyone is in.
+            self.environment.stats.reset_all()
 
     @task(6)
     def case_page(self) -> None:
         self.client.get(f"/cases/{self.case}/", name="case page")
+
+    @task(2)
+    def case_list(self) -> None:
+        self.client.get("/cases/", name="case list")
 
     @task(2)
     def add_record(self) -> None:

@@ -68,5 +68,10 @@ def test_report_renders_map_and_findings_in_chromium(tmp_path: Path) -> None:
         assert section.locator("li.finding").count() >= 5
         assert section.locator(".sources a[href^='https://']").count() >= 5
         page.screenshot(path=str(ARTIFACTS / "assessment-report.png"), full_page=False)
+        phone = browser.new_page(viewport={"width": 390, "height": 844})
+        phone.goto(report.as_uri())
+        assert phone.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"), "the report scrolls sideways on a phone"
+        assert phone.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 15  # the viewport meta keeps text readable
+        phone.screenshot(path=str(ARTIFACTS / "assessment-report-phone.png"), full_page=False)
         browser.close()
     assert [u for u in requests if not u.startswith("file://")] == []

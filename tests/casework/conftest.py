@@ -26,6 +26,8 @@ PROFILE = {
     "documents": ["internal_id"],
     "location": {"country": "KZ"},
 }
+# the case form's questions about what the pursuers already tried, all answered "not known"
+UNKNOWN_HISTORY = {"attempts_on_life": "unknown", "abduction_attempts": "unknown", "threats_abroad": "unknown"}
 SECRET_NAME = "Zarema Secretova"
 SECRET_PLACE = "Flat 7, Quietstreet 13"
 

@@ -119,7 +119,10 @@ def test_the_migration_rekeys_an_index_made_per_organisation(world: World) -> No
     from django.apps import apps
 
     migration = importlib.import_module("safepassage.casework.cases.migrations.0002_name_index_per_case")
-    expected = set(NameToken.objects.filter(case=world.case).values_list("token", flat=True))
+    from safepassage.casework.vault.blind_index import blind_tokens, location_token
+    from safepassage.casework.vault.keystore import case_key
+
+    expected = blind_tokens(case_key(world.case.pk), SECRET_NAME)  # 0002 indexes names only
     old_key = derive_key("blind-index", str(world.org.pk))
     NameToken.objects.filter(case=world.case).delete()
     NameToken.objects.bulk_create(
@@ -129,6 +132,11 @@ def test_the_migration_rekeys_an_index_made_per_organisation(world: World) -> No
     destroy_case_key(world.other_case.pk)
     migration.rekey_name_index(apps, SimpleNamespace(connection=connection))
     assert set(NameToken.objects.filter(case=world.case).values_list("token", flat=True)) == expected
+    assert not NameToken.objects.filter(case=world.other_case).exists()
+    # 0003 adds where the person is now (the fixture's profile: Kazakhstan), under the case's key
+    importlib.import_module("safepassage.casework.cases.migrations.0003_dashboard_columns").index_locations(apps, None)
+    tokens = set(NameToken.objects.filter(case=world.case).values_list("token", flat=True))
+    assert tokens == expected | {location_token(case_key(world.case.pk), "KZ")}
     assert not NameToken.objects.filter(case=world.other_case).exists()
 
 

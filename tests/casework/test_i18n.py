@@ -24,8 +24,11 @@ def test_every_message_has_a_russian_translation() -> None:
 
 
 def test_compiled_catalogue_matches_the_source() -> None:
-    source = {e.msgid: (e.msgstr, e.msgstr_plural) for e in polib.pofile(str(PO)) if not e.obsolete and e.msgid}
-    compiled = {e.msgid: (e.msgstr, e.msgstr_plural) for e in polib.mofile(str(PO.with_suffix(".mo"))) if e.msgid}
+    def pairs(catalogue: polib._BaseFile) -> dict[tuple[str | None, str], object]:
+        return {(e.msgctxt, e.msgid): (e.msgstr, e.msgstr_plural) for e in catalogue if not e.obsolete and e.msgid}
+
+    source = pairs(polib.pofile(str(PO)))
+    compiled = pairs(polib.mofile(str(PO.with_suffix(".mo"))))
     assert compiled == source, "run scripts/compile-translations.py after editing django.po"
 
 
@@ -56,3 +59,13 @@ def test_a_snapshot_stored_before_messages_shows_its_english_marked_as_english()
     assert russian["findings"][0]["text"] == "Kazakhstan borders Russia."
     assert russian["findings"][0]["text_lang"] == "en" and russian["missing"][0]["text_lang"] == "en"
     assert russian["findings"][0]["label"] == "Сухопутная граница с государством преследователей"
+
+
+def test_every_event_kind_has_a_label_on_the_pages_and_in_the_dossiers() -> None:
+    from safepassage.casework.cases.labels import EVENTS
+    from safepassage.casework.cases.records import EVENT_KINDS
+    from safepassage.report.dossier.catalogue import entries
+
+    assert set(EVENTS) == set(EVENT_KINDS)
+    for language in ("en", "ru"):
+        assert {k for k in EVENT_KINDS if f"events.{k}" not in entries(language)} == set(), language

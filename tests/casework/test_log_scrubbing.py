@@ -14,7 +14,7 @@ from django.test import Client
 
 from safepassage.casework.accounts.models import ApiToken
 
-from .conftest import PASSWORD, World, current_code, verified_client
+from .conftest import PASSWORD, UNKNOWN_HISTORY, World, current_code, verified_client
 
 SECRETS = [
     "Malika Hiddenova",
@@ -63,8 +63,9 @@ def exercise_every_view(world: World) -> None:
             "name": "Malika Hiddenova", "team": str(world.team.pk), "status": "open", "citizenship": "RU",
             "origin_country": "RU", "gender": "female", "threats": ["family"], "threat_state": "RU",
             "criminal_case": "unknown", "search_request": "yes", "interpol": "unknown",
-            "documents_known": "on", "documents": ["internal_id"], "location_country": "KZ",
-            "place": "Safehouse Lane 42", "summary": "uncle-drives-a-grey-lada",
+            **UNKNOWN_HISTORY, "internal_id": "holds", "passport": "none", "refugee_travel_document": "does_not_hold",
+            "location_country": "KZ", "place": "Safehouse Lane 42", "summary": "uncle-drives-a-grey-lada",
+            "confirmed": "1",
         },
     )
     assert new.status_code == 302, new.content

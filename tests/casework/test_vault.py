@@ -62,8 +62,9 @@ def test_search_finds_by_transliterated_name(world: World) -> None:
 
 
 def test_search_terms_never_enter_a_url(world: World) -> None:
-    response = verified_client(world.caseworker).get("/cases/", {"q": "Zarema"})
-    assert response.context["searched"] is False  # a GET query is ignored, not searched
+    response = verified_client(world.caseworker).get("/cases/", {"q": "Nobody", "location": "DE"})
+    assert response.context["filtered"] is False  # a name or place in a URL is ignored, not searched
+    assert [c.pk for c in response.context["cases"]] == [world.case.pk]
 
 
 def test_erase_destroys_the_key_and_the_rows(world: World) -> None:

@@ -32,7 +32,7 @@ from safepassage.casework.audit.chain import record, reset_head
 from safepassage.casework.audit.models import AuditEntry
 from safepassage.casework.cases.models import Case, NameToken
 from safepassage.casework.cases.records import CaseRecord
-from safepassage.casework.cases.service import index_name
+from safepassage.casework.cases.service import index_case
 from safepassage.casework.vault.keys import open_under, seal_under
 from safepassage.casework.vault.keystore import (
     CaseKeyMissing,
@@ -212,7 +212,7 @@ def restore_backup(path: Path, actor: str = "cli") -> Restored:
             obj.save()
         for case in Case.objects.all():
             key = case_key(case.pk)
-            index_name(case, key, case.open_record(key, CaseRecord).name)
+            index_case(case, key, case.open_record(key, CaseRecord))
         ApiToken.objects.all().delete()
         # A one-time password in the backup may since have been replaced by its owner; whoever
         # issued it must not get the account back with the restore. Those accounts need a reset.

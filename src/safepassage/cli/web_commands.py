@@ -27,7 +27,8 @@ def serve(
     host: Annotated[str, typer.Option(help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="port")] = 8000,
     demo: Annotated[bool, typer.Option("--demo", help="create the demo organisation and case")] = False,
-    threads: Annotated[int, typer.Option(help="worker threads")] = 8,
+    threads: Annotated[int, typer.Option(help="worker threads (per process)")] = 8,
+    workers: Annotated[int, typer.Option(help="server processes on the same database (more than 1: gunicorn)", min=1, max=64)] = 1,
 ) -> None:
     """Run the casework web app (SQLite in ./.safepassage unless DATABASE_URL is set)."""
     from django.conf import settings
@@ -60,10 +61,23 @@ def serve(
             )
     from safepassage.casework.audit.retention import start_pruning
 
-    start_pruning()  # old audit entries, expired sessions, quiet lockout records
-    import waitress
-
+    start_pruning()  # old audit entries, expired sessions, quiet lockout records (in this process)
+    from safepassage.casework.assessments.service import knowledge_base
     from safepassage.casework.wsgi import application
+    from safepassage.report.world_map import country_outlines
+
+    # Loaded before the first request rather than by it (and, with workers, once before the
+    # fork, shared by them): otherwise the first requests all wait for the knowledge base.
+    knowledge_base(), country_outlines()
+    if workers > 1:
+        from safepassage.casework.server import serve_workers
+
+        if login is not None:
+            _print_demo_login(login, host, port)
+        typer.echo(f"serving on http://{host}:{port}/ with {workers} processes (Ctrl-C stops)", err=True)
+        serve_workers(application, host, port, workers, threads, trusted_proxy=settings.TRUSTED_PROXY)
+        return
+    import waitress
 
     # Attachments must never reach the disk in clear: waitress spools request bodies over 512 KB
     # and responses over 1 MB to temporary files unless told otherwise, so both buffers stay in
@@ -75,15 +89,19 @@ def serve(
         **_proxy_options(settings.TRUSTED_PROXY),
     )
     if login is not None:
-        typer.echo(
-            f"\nSafe Passage casework at http://{host}:{server.effective_port}/\n"
-            f"  demo login: {login['username']} / {login['password']}\n"
-            f"  authenticator key (TOTP, add it to an app such as Aegis or FreeOTP): {login['totp_secret']}\n"
-            f"  or print the current code with: safepassage account demo-code\n"
-        )
+        _print_demo_login(login, host, server.effective_port)
     # the port actually bound (--port 0 lets the system choose one)
     typer.echo(f"serving on http://{host}:{server.effective_port}/ (Ctrl-C stops)", err=True)
     server.run()
+
+
+def _print_demo_login(login: dict[str, str], host: str, port: int) -> None:
+    typer.echo(
+        f"\nSafe Passage casework at http://{host}:{port}/\n"
+        f"  demo login: {login['username']} / {login['password']}\n"
+        f"  authenticator key (TOTP, add it to an app such as Aegis or FreeOTP): {login['totp_secret']}\n"
+        f"  or print the current code with: safepassage account demo-code\n"
+    )
 
 
 def _proxy_options(proxy: str | None) -> dict[str, object]:

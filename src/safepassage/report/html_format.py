@@ -6,23 +6,31 @@ from __future__ import annotations
 from html import escape
 
 from safepassage.report.model import Report
-from safepassage.report.world_map import RATING_FILL, map_style, world_svg
+from safepassage.report.world_map import MAP_STYLE, RATING_FILL, legend_swatch, world_svg
 
 PAGE = """<!doctype html>
 <html lang="{language}">
 <head>
 <meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="referrer" content="no-referrer">
 <title>{title}</title>
 <style>
-body {{ font: 15px/1.45 system-ui, sans-serif; margin: 1.5em auto; max-width: 70em; color: #222; padding: 0 1em; }}
-.map svg {{ width: 100%; height: auto; background: #eef3f7; }}
+body {{ font: 16px/1.5 system-ui, sans-serif; margin: 1em auto; max-width: 70em; color: #222; padding: 0 .75em; overflow-wrap: break-word; -webkit-text-size-adjust: 100%; }}
+.map svg {{ width: 100%; height: auto; background: #eef3f7; display: block; }}
+.table-wrap {{ overflow-x: auto; }}
 table {{ border-collapse: collapse; width: 100%; }}
 td, th {{ border-bottom: 1px solid #ddd; padding: .3em .5em; text-align: left; vertical-align: top; }}
-.rating {{ font-weight: bold; padding: .1em .4em; border-radius: .3em; }}
-.legend span {{ display: inline-block; margin-right: 1em; }}
-.legend i {{ display: inline-block; width: 1em; height: 1em; vertical-align: middle; margin-right: .3em; }}
+a {{ color: #1a5580; }}
+@media (max-width: 700px) {{
+  #ranking th:nth-child(1), #ranking td:nth-child(1), #ranking th:nth-child(4), #ranking td:nth-child(4), #ranking th:nth-child(5), #ranking td:nth-child(5) {{ display: none; }}
+  #ranking td:nth-child(2) {{ min-width: 6.5em; }}
+  h1 {{ font-size: 1.35em; }}
+  li.finding {{ margin: .6em 0; }}
+}}
+.rating {{ font-weight: bold; padding: .1em .4em; border-radius: .3em; white-space: nowrap; }}
+.legend span {{ display: inline-flex; align-items: center; gap: .3em; margin-right: 1em; }}
 section.country {{ border-top: 2px solid #444; margin-top: 1.5em; }}
 .sources {{ font-size: 90%; color: #444; }}
 {ratings_css}
@@ -35,8 +43,8 @@ section.country {{ border-top: 2px solid #444; margin-top: 1.5em; }}
 <div class="map" id="map">{svg}</div>
 <p class="legend">{legend}</p>
 <h2>{ranking}</h2>
-<table id="ranking"><thead><tr>{heads}</tr></thead>
-<tbody>{rows}</tbody></table>
+<div class="table-wrap"><table id="ranking"><thead><tr>{heads}</tr></thead>
+<tbody>{rows}</tbody></table></div>
 <h2>{findings}</h2>
 {sections}
 </body>
@@ -55,9 +63,10 @@ class HtmlFormat:
             f".r-{rating} {{ background: {colour}; color: {'#fff' if rating == 'unsafe' else '#000'}; }}"
             for rating, colour in RATING_FILL.items()
         )
-        legend = "".join(
-            f'<span><i style="background:{colour}"></i>{escape(w.rating(rating))}</span>'
-            for rating, colour in RATING_FILL.items()
+        legend = "".join(f"<span>{legend_swatch(rating)}{escape(w.rating(rating))}</span>" for rating in RATING_FILL) + (
+            f"<span>{legend_swatch(None)}{escape(w.text('report-not-assessed'))}</span>"
+            if len(ratings) < len(report.kb.base.countries)
+            else ""
         )
         rows = []
         sections = []
@@ -119,10 +128,16 @@ class HtmlFormat:
             ranking=escape(w.text("report-ranking")),
             findings=escape(w.text("report-findings")),
             heads="".join(f"<th>{escape(w.text(f'report-{h}'))}</th>" for h in heads),
-            svg=world_svg(),
+            svg=world_svg(
+                ratings,
+                {code: report.name(code) for code in report.kb.base.countries},
+                {rating: w.rating(rating) for rating in RATING_FILL},
+                not_assessed=w.text("report-not-assessed"),
+                label=w.text("report-map"),
+            ),
             legend=legend,
             ratings_css=ratings_css,
-            map_css=map_style(ratings),
+            map_css=MAP_STYLE,
             rows="".join(rows),
             sections="".join(sections),
         )

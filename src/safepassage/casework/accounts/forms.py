@@ -47,7 +47,8 @@ class EnrolForm(forms.Form):
 
 class NewAccountForm(forms.Form):
     username = forms.SlugField(label=_("Username"), max_length=150)
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    # A new account is a caseworker unless its creator chooses otherwise: the least access.
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices, initial=Role.CASEWORKER)
 
     def __init__(self, *args: Any, roles: tuple[str, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

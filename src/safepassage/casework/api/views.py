@@ -117,7 +117,7 @@ def case(request: HttpRequest, user: User, case_id: uuid.UUID) -> HttpResponse:
             name=opened.record.name,
             record=opened.record,
             events=[EventOut(id=row.pk, created=row.created, event=event) for row, event in timeline(opened)],
-            snapshots=[s.pk for s in Snapshot.objects.filter(case=c).order_by("-created")],
+            snapshots=list(Snapshot.objects.filter(case=c).order_by("-created").values_list("pk", flat=True)),
         )
     )
 

@@ -5,22 +5,15 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from safepassage.casework.assessments.service import knowledge_base
+from safepassage.casework.cases.country_field import CountryField
 
 
 class AssessForm(forms.Form):
-    country = forms.CharField(
-        label=_("Country (ISO code; empty for every country)"), max_length=2, required=False
-    )
+    # A name in English or Russian, understood whole or refused (cases/country_field.py).
+    country = CountryField(label=_("Country (empty for every country)"), required=False)
     as_of = forms.DateField(
         label=_("As known on"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-
-    def clean_country(self) -> str:
-        code = str(self.cleaned_data["country"]).strip().upper()
-        if code and code not in knowledge_base().base:
-            raise forms.ValidationError(_("Not an ISO 3166-1 country code."))
-        return code
 
     def clean_as_of(self) -> dt.date | None:
         day: dt.date | None = self.cleaned_data["as_of"]

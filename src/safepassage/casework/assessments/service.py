@@ -11,7 +11,8 @@ from safepassage.assess import assess_world
 from safepassage.casework.accounts.models import User
 from safepassage.casework.assessments.models import Snapshot, SnapshotSummary
 from safepassage.casework.audit.chain import record as audit
-from safepassage.casework.cases.service import OpenCase
+from safepassage.casework.cases.models import Case
+from safepassage.casework.cases.service import OpenCase, location_of
 from safepassage.kb import KnowledgeBase, load
 from safepassage.profile.reader import profile_from_data
 from safepassage.report.explain import explain
@@ -40,6 +41,9 @@ def run_assessment(user: User, opened: OpenCase, countries: list[str] | None, as
     snapshot = Snapshot(case=opened.case, created_by=user.username)
     snapshot.seal_report(opened.key, report, summary)
     snapshot.save()
+    here = location_of(opened.record)
+    if here in summary.ratings:  # the dashboard's and the filter's rating of where she is now
+        Case.objects.filter(pk=opened.case.pk).update(location_rating=summary.ratings[here])
     audit(user.username, "assessment.create", opened.case.pk, detail=f"{len(assessments)} country(ies)")
     return snapshot
 

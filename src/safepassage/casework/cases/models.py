@@ -45,13 +45,19 @@ class Case(Sealed):
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="cases")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     updated = models.DateTimeField(default=timezone.now)
+    # In clear for the coordinator's dashboard and filters (docs/threat-model.md, "Case lists"):
+    # when the next agreed check-in is due, and the rating of the country where the person is
+    # now from the latest assessment that covered it ("" = not assessed). Neither says where.
+    next_check_in = models.DateTimeField(null=True, blank=True)
+    location_rating = models.CharField(max_length=10, blank=True, default="")
 
     class Meta:
         ordering = ["-updated"]
 
 
 class NameToken(models.Model):
-    """Blind-index entries (vault/blind_index.py): HMACs of the words of a case's name."""
+    """Blind-index entries (vault/blind_index.py): HMACs of the words of a case's name, and of
+    the country where the person is now (under another key, so the two never match)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="name_tokens")
     token = models.CharField(max_length=32, db_index=True)

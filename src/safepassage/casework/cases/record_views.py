@@ -37,6 +37,7 @@ from safepassage.casework.cases.service import (
     OpenCase,
     add_attachment,
     add_record,
+    check_in,
     open_case,
     read_attachment,
     save_safety_plan,
@@ -46,6 +47,12 @@ from safepassage.casework.cases.views import current_user, handles_erased
 from safepassage.casework.security.downloads import content_disposition
 
 
+def _saved(request: HttpRequest, case_id: uuid.UUID, anchor: str) -> HttpResponse:
+    """Back to the section just changed, with its confirmation shown there."""
+    messages.success(request, _("Saved."), extra_tags=anchor)
+    return _back(case_id, anchor)
+
+
 def _back(case_id: uuid.UUID, anchor: str) -> HttpResponse:
     response = redirect("cases:detail", case_id=case_id)
     response["Location"] += f"#{anchor}"
@@ -53,7 +60,7 @@ def _back(case_id: uuid.UUID, anchor: str) -> HttpResponse:
 
 
 def _invalid(request: HttpRequest, case_id: uuid.UUID, anchor: str) -> HttpResponse:
-    messages.error(request, _("Not saved: please check the form."))
+    messages.error(request, _("Not saved: please check the form."), extra_tags=anchor)
     return _back(case_id, anchor)
 
 
@@ -76,7 +83,7 @@ def _adding_view(
         if not form.is_valid():
             return _invalid(request, case_id, anchor)
         save(user, opened, record_class(**form.cleaned_data))
-        return _back(case_id, anchor)
+        return _saved(request, case_id, anchor)
 
     return view
 
@@ -85,7 +92,31 @@ event_new = _adding_view(EventForm, EventRecord, "timeline")
 note_new = _adding_view(NoteForm, NoteRecord, "notes")
 consent_new = _adding_view(ConsentForm, ConsentRecord, "consent")
 referral_new = _adding_view(ReferralForm, ReferralRecord, "referrals")
-safety_plan_save = _adding_view(SafetyPlanForm, SafetyPlanRecord, "safety-plan", save=save_safety_plan)
+
+
+@require_POST
+@verified_login_required
+@handles_erased
+def safety_plan_save(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    user = current_user(request)
+    opened = open_case(user, case_id, action="case.open_for_update")
+    form = SafetyPlanForm(request.POST)
+    if not form.is_valid():
+        return _invalid(request, case_id, "safety-plan")
+    data = dict(form.cleaned_data)
+    next_check_in = data.pop("next_check_in")
+    save_safety_plan(user, opened, SafetyPlanRecord(**data), next_check_in)
+    return _saved(request, case_id, "safety-plan")
+
+
+@require_POST
+@verified_login_required
+@handles_erased
+def checked_in(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    """The person checked in as agreed: noted on the timeline, the next check-in moves on."""
+    user = current_user(request)
+    check_in(user, open_case(user, case_id, action="case.open_for_update"))
+    return _saved(request, case_id, "safety-plan")
 
 
 @require_POST
@@ -99,11 +130,11 @@ def attachment_new(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         return _invalid(request, case_id, "attachments")
     upload = form.cleaned_data["file"]
     if upload.size > settings.ATTACHMENT_MAX_BYTES:
-        messages.error(request, _("The file is larger than 10 MB."))
+        messages.error(request, _("The file is larger than 10 MB."), extra_tags="attachments")
         return _back(case_id, "attachments")
     # Read into memory and seal at once: the plaintext never lands in a temporary file.
     add_attachment(user, opened, upload.name or "file", upload.content_type or "application/octet-stream", upload.read())
-    return _back(case_id, "attachments")
+    return _saved(request, case_id, "attachments")
 
 
 @verified_login_required
@@ -127,4 +158,4 @@ def referral_status(request: HttpRequest, case_id: uuid.UUID, referral_id: uuid.
     if not form.is_valid():
         return _invalid(request, case_id, "referrals")
     update_referral(user, opened, referral_id, form.cleaned_data["status"])
-    return _back(case_id, "referrals")
+    return _saved(request, case_id, "referrals")

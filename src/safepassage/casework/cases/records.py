@@ -19,12 +19,12 @@ Line = Annotated[str, Field(max_length=300)]
 EVENT_KINDS = (
     "detained", "released", "moved", "sheltered", "contacted", "crossed_border",
     "applied_for_asylum", "threatened", "located_by_pursuers", "documents_taken",
-    "documents_obtained", "other",
+    "documents_obtained", "checked_in", "other",
 )  # fmt: skip
 EventKind = Literal[
     "detained", "released", "moved", "sheltered", "contacted", "crossed_border",
     "applied_for_asylum", "threatened", "located_by_pursuers", "documents_taken",
-    "documents_obtained", "other",
+    "documents_obtained", "checked_in", "other",
 ]  # fmt: skip
 REFERRAL_KINDS = ("shelter", "lawyer", "unhcr", "embassy", "medical", "psychosocial", "other")
 ReferralKind = Literal["shelter", "lawyer", "unhcr", "embassy", "medical", "psychosocial", "other"]
@@ -36,9 +36,26 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+DocumentAnswer = Literal["unknown", "holds", "does_not_hold"]
+PassportAnswer = Literal["unknown", "none", "valid", "expired", "cancelled", "held_by_family"]
+
+
+class DocumentAnswers(Record):
+    """What the caseworker answered for each document, "not known" included: the profile's
+    `documents` list cannot say "the passport is valid, the internal ID not known", so the
+    answers are kept as given and the profile's list is derived from them (cases/case_form.py)."""
+
+    internal_id: DocumentAnswer = "unknown"
+    passport: PassportAnswer = "unknown"
+    refugee_travel_document: DocumentAnswer = "unknown"
+    visas: list[Annotated[str, Field(pattern=r"^([A-Z]{2}|schengen)$")]] = []
+    residence: list[Annotated[str, Field(pattern=r"^[A-Z]{2}$")]] = []
+
+
 class CaseRecord(Record):
     name: Annotated[str, Field(min_length=1, max_length=200)]
     profile: dict[str, Any]  # DESIGN.md §5, validated by the engine's own reader, stored as it parsed it
+    documents: DocumentAnswers | None = None  # the form's answers; None before the form had them
     place: Line = ""  # where the person is tonight, in words (the profile holds country/region)
     summary: Text = ""
 
@@ -89,6 +106,8 @@ class ConsentRecord(Record):
 
 class SafetyPlanRecord(Record):
     check_in: Text = ""  # agreed check-in times and channel
+    # hours between agreed check-ins; the next one's time is the case's clear `next_check_in`
+    check_in_every_hours: Annotated[int, Field(ge=1, le=24 * 30)] | None = None
     code_words: Text = ""
     trusted_contacts: Text = ""
     if_detained: Text = ""

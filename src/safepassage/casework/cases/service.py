@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils import timezone
 from pydantic import BaseModel
@@ -37,7 +38,7 @@ from safepassage.casework.cases.records import (
     SafetyPlanRecord,
 )
 from safepassage.casework.security.storage import flush_deleted_rows
-from safepassage.casework.vault.blind_index import blind_tokens, name_words
+from safepassage.casework.vault.blind_index import blind_tokens, location_token, name_words
 from safepassage.casework.vault.keystore import (
     CaseKeyMissing,
     case_key,
@@ -73,10 +74,18 @@ def open_case(user: User, case_id: uuid.UUID | str, action: str = "case.read") -
     return OpenCase(case, key, case.open_record(key, CaseRecord))
 
 
-def index_name(case: Case, key: bytes, name: str) -> None:
-    """Replace the case's name-index tokens (keyed by the case's own key: vault/blind_index.py)."""
+def location_of(record: CaseRecord) -> str:
+    return str((record.profile.get("location") or {}).get("country") or "")
+
+
+def index_case(case: Case, key: bytes, record: CaseRecord) -> None:
+    """Replace the case's blind-index tokens: the words of its name and the country where the
+    person is now, each keyed by the case's own key (vault/blind_index.py)."""
+    tokens = blind_tokens(key, record.name)
+    if location_of(record):
+        tokens.add(location_token(key, location_of(record)))
     NameToken.objects.filter(case=case).delete()
-    NameToken.objects.bulk_create(NameToken(case=case, token=t) for t in blind_tokens(key, name))
+    NameToken.objects.bulk_create(NameToken(case=case, token=t) for t in tokens)
 
 
 def create_case(user: User, team: Team, record: CaseRecord) -> Case:
@@ -85,20 +94,22 @@ def create_case(user: User, team: Team, record: CaseRecord) -> Case:
     case.seal_record(key, record)
     with transaction.atomic():
         case.save()
-        index_name(case, key, record.name)
+        index_case(case, key, record)
     audit(user.username, "case.create", case.pk)
     return case
 
 
 def update_case(user: User, opened: OpenCase, record: CaseRecord, status: str | None = None) -> None:
     case = opened.case
+    if location_of(record) != location_of(opened.record):
+        case.location_rating = ""  # the rating was for the place she has left
     case.seal_record(opened.key, record)
     if status:
         case.status = status
     case.updated = timezone.now()
     with transaction.atomic():
         case.save()
-        index_name(case, opened.key, record.name)
+        index_case(case, opened.key, record)
     audit(user.username, "case.update", case.pk)
 
 
@@ -107,22 +118,32 @@ def search_cases(user: User, text: str) -> list[Case]:
     words = name_words(text)
     if not words:
         return []
-    # Each case's tokens are keyed by its own key, so the searched words are turned into tokens
-    # once per visible case; erased cases (no key) cannot match.
+    matches = find_cases(visible_cases(user), name=text)
+    audit(user.username, "case.search", detail=f"{len(words)} word(s)")
+    return list(visible_cases(user).select_related("team").filter(pk__in=matches))
+
+
+def find_cases(cases: QuerySet[Case], name: str = "", location: str = "") -> list[uuid.UUID]:
+    """Ids of the cases among `cases` whose name holds every word of `name` and where the
+    person is now in `location` (an ISO code), through the blind index only. Each case's tokens
+    are keyed by its own key, so the wanted tokens are computed once per case; erased cases (no
+    key) cannot match."""
     wanted: dict[uuid.UUID, set[str]] = {}
-    for case_id in visible_cases(user).values_list("pk", flat=True):
+    for case_id in cases.values_list("pk", flat=True):
         try:
-            wanted[case_id] = blind_tokens(case_key(case_id), text)
+            key = case_key(case_id)
         except CaseKeyMissing:
             continue
+        tokens = blind_tokens(key, name) if name else set()
+        if location:
+            tokens.add(location_token(key, location))
+        wanted[case_id] = tokens
     found: dict[uuid.UUID, set[str]] = {}
     all_tokens = set().union(*wanted.values()) if wanted else set()
     rows = NameToken.objects.filter(case_id__in=list(wanted), token__in=all_tokens).values_list("case_id", "token")
     for case_id, token in rows.iterator():
         found.setdefault(case_id, set()).add(token)
-    matches = [case_id for case_id, tokens in wanted.items() if tokens <= found.get(case_id, set())]
-    audit(user.username, "case.search", detail=f"{len(words)} word(s)")
-    return list(visible_cases(user).select_related("team").filter(pk__in=matches))
+    return [case_id for case_id, tokens in wanted.items() if tokens and tokens <= found.get(case_id, set())]
 
 
 def _add(user: User, opened: OpenCase, row: Sealed, record: BaseModel, action: str) -> None:
@@ -166,9 +187,23 @@ def update_referral(user: User, opened: OpenCase, referral_id: uuid.UUID, status
     _add(user, opened, row, ReferralRecord.model_validate(record.model_dump()), "referral.update")
 
 
-def save_safety_plan(user: User, opened: OpenCase, record: SafetyPlanRecord) -> None:
+def save_safety_plan(user: User, opened: OpenCase, record: SafetyPlanRecord, next_check_in: dt.datetime | None = None) -> None:
     row = SafetyPlan.objects.filter(case=opened.case).first() or SafetyPlan(case=opened.case)
     _add(user, opened, row, record, "safety_plan.update")
+    Case.objects.filter(pk=opened.case.pk).update(next_check_in=next_check_in)
+    opened.case.next_check_in = next_check_in
+
+
+def check_in(user: User, opened: OpenCase) -> dt.datetime | None:
+    """The person checked in as agreed: a timeline entry, and the next check-in moves on by
+    the plan's interval (or is cleared when the plan has none)."""
+    plan = SafetyPlan.objects.filter(case=opened.case).first()
+    every = plan.open_record(opened.key, SafetyPlanRecord).check_in_every_hours if plan else None
+    now = timezone.now()
+    add_record(user, opened, EventRecord(kind="checked_in", date=timezone.localdate(now)))
+    following = now + dt.timedelta(hours=every) if every else None
+    Case.objects.filter(pk=opened.case.pk).update(next_check_in=following)
+    return following
 
 
 def add_attachment(user: User, opened: OpenCase, filename: str, content_type: str, data: bytes) -> Attachment:
@@ -186,7 +221,9 @@ def read_attachment(user: User, case_id: uuid.UUID | str, attachment_id: uuid.UU
 
 
 def timeline(opened: OpenCase) -> list[tuple[Event, EventRecord]]:
-    events = opened.rows(list(opened.case.events.all()), EventRecord)
+    # by case id rather than through case.events: the related manager would attach the case
+    # object to every row, which costs more than decrypting it on a long timeline
+    events = opened.rows(list(Event.objects.filter(case_id=opened.case.pk)), EventRecord)
     return sorted(events, key=lambda pair: (pair[1].date, pair[0].created), reverse=True)
 
 

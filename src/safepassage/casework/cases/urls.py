@@ -15,6 +15,8 @@ urlpatterns = [
     path("<uuid:case_id>/attachments/<uuid:attachment_id>/", record_views.attachment_download, name="attachment"),
     path("<uuid:case_id>/consent/", record_views.consent_new, name="consent_new"),
     path("<uuid:case_id>/safety-plan/", record_views.safety_plan_save, name="safety_plan"),
+    path("<uuid:case_id>/check-in/", record_views.checked_in, name="check_in"),
+    path("<uuid:case_id>/summary/", views.case_summary, name="summary"),
     path("<uuid:case_id>/referrals/", record_views.referral_new, name="referral_new"),
     path("<uuid:case_id>/referrals/<uuid:referral_id>/", record_views.referral_status, name="referral_status"),
 ]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from safepassage.casework.assessments.service import knowledge_base
+from safepassage.casework.cases.case_form import UnlimitedInputs
+from safepassage.casework.cases.country_field import CountryField
 from safepassage.report.dossier import DossierRequest, Removal
 
 KIND_CHOICES = [
@@ -27,29 +29,21 @@ LANGUAGE_CHOICES = [("en", "English"), ("ru", "Русский")]
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
-def _code(value: str) -> str:
-    code = value.strip().upper()
-    if code and code not in knowledge_base().base:
-        raise forms.ValidationError(_("Not an ISO 3166-1 country code."))
-    return code
-
-
-class DossierForm(forms.Form):
+class DossierForm(UnlimitedInputs, forms.Form):
     kind = forms.ChoiceField(label=_("Dossier"), choices=KIND_CHOICES)
-    country = forms.CharField(label=_("Country (ISO code; empty: where the person is now)"), max_length=2, required=False)
+    # countries are names in English or Russian, understood whole or refused (cases/country_field.py)
+    country = CountryField(label=_("Country (empty: where the person is now)"), required=False)
     as_of = forms.DateField(label=_("As known on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES)
     committee = forms.ChoiceField(label=_("UN committee"), choices=COMMITTEE_CHOICES, required=False)
     removal_date = forms.DateField(label=_("Removal scheduled on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     removal_time = forms.CharField(label=_("at (HH:MM)"), max_length=5, required=False)
-    destination = forms.CharField(label=_("to (ISO code)"), max_length=2, required=False)
+    destination = CountryField(label=_("to (country)"), required=False)
     contact = forms.CharField(label=_("Person the Court should call"), max_length=300, required=False)
 
-    def clean_country(self) -> str:
-        return _code(self.cleaned_data["country"])
-
-    def clean_destination(self) -> str:
-        return _code(self.cleaned_data["destination"])
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._no_maxlength()
 
     def clean_removal_time(self) -> str:
         value = str(self.cleaned_data["removal_time"]).strip()

@@ -33,3 +33,10 @@ def name_words(text: str) -> set[str]:
 def blind_tokens(case_key: bytes, text: str) -> set[str]:
     key = subkey(case_key, "name-index")
     return {hmac.new(key, word.encode(), hashlib.sha256).hexdigest()[:32] for word in name_words(text)}
+
+
+def location_token(case_key: bytes, country: str) -> str:
+    """The country where the person is now, for the case list's filter: under a subkey of its
+    own, so a location token never equals a name word's."""
+    key = subkey(case_key, "location-index")
+    return hmac.new(key, country.upper().encode(), hashlib.sha256).hexdigest()[:32]
