@@ -10,6 +10,7 @@ guess follows the planted article has found the link."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from safepassage.casework.monitoring.worker import run_database_worker
 from safepassage.monitor.extract import canonical_url
 from tests.monitor.server import Reply, Site, page, rss, serve
 
-from .conftest import World
+from .conftest import World, new_case
 from .monitoring_helpers import WATCHED, configure, watch
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -114,3 +115,55 @@ def test_storage_order_and_time_do_not_tie_an_alert_to_its_article(world: World,
     # an attacker who follows the planted article has the link; one who names the same article
     # whichever was planted is right only by chance (here once in two, in general 1 in n)
     assert guesses[0] == guesses[len(STORIES) - 1], f"the attacker found the article every time: {guesses}"
+
+
+def test_a_batch_shares_one_time_and_the_queue_names_no_article_of_it(world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    watch(world, names=(WATCHED,))
+    (tmp_path / "2").mkdir()
+    alert = one_period(world, tmp_path, monkeypatch, planted=2)
+    # every article of the batch carries the alert's time, which is the end of the period
+    # (30 minutes by default) it was read in, later than every one of them
+    assert set(Article.objects.values_list("matched_at", flat=True)) == {alert.created}
+    assert alert.created.timestamp() % 1800 == 0
+    assert alert.created >= max(Article.objects.values_list("fetched", flat=True))
+    # the match job's payload says which period, never which articles
+    for job in Job.objects.filter(kind=Job.Kind.MATCH):
+        assert set(job.payload) == {"until", "min_articles"}
+    # the audit entry says that the case has an alert, not what kind (a place named near her)
+    assert list(AuditEntry.objects.filter(action="alert.create").values_list("detail", flat=True)) == [""]
+
+
+def stored_order(table: str) -> list[object]:
+    """Rows in the order they lie in the table (SQLite's rowid, PostgreSQL's ctid): the order
+    they were written in."""
+    order = "ctid" if connection.vendor == "postgresql" else "rowid"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {table} ORDER BY {order}")
+        return [row[0] for row in cursor.fetchall()]
+
+
+def test_alerts_of_a_batch_are_one_size_and_in_an_order_unrelated_to_their_articles(world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two people named in one batch, one in a short article under a short URL, the other under
+    a long headline and a long URL: the sealed alerts are the same size, and they lie in the
+    table (and in the audit log) in the order of their keyed tokens."""
+    second = new_case(world.caseworker, world.team, name="Хеда Сулаева")  # invented
+    watch(world, names=(WATCHED,))
+    watch(world, second, names=("Хеда Сулаева",))
+    long_title = "Правозащитники " + "и журналисты " * 30 + "о судьбе женщин"
+    with serve({}) as site:
+        items = [("Коротко", f"{site.base}/a.html", "a"), (long_title, f"{site.base}/{'long-path-' * 40}b.html", "b"), ("Мост", f"{site.base}/c.html", "c")]
+        site.routes.update({
+            "/feed.rss": Reply(rss(items), headers={"Content-Type": "application/rss+xml"}),
+            "/a.html": Reply(page("Коротко", [NAMED]), headers=HTML),
+            f"/{'long-path-' * 40}b.html": Reply(page(long_title, ["Хеда Сулаева, по словам её адвоката, находится в Стамбуле. " + STORIES[1][1] * 5]), headers=HTML),
+            "/c.html": Reply(page("Мост", [STORIES[0][1]]), headers=HTML),
+        })  # fmt: skip
+        run_database_worker(configure(monkeypatch, tmp_path, site), once=True)
+    alerts = list(Alert.objects.all())
+    assert {a.case_id for a in alerts} == {world.case.pk, second.pk}
+    assert len({len(bytes(a.sealed)) for a in alerts}) == 1
+    by_id = {a.pk: a for a in alerts}
+    in_table = [by_id[uuid.UUID(str(pk))] for pk in stored_order("monitoring_alert")]
+    assert [a.token for a in in_table] == sorted(a.token for a in alerts)
+    audited = list(AuditEntry.objects.filter(action="alert.create").order_by("seq").values_list("case_id", flat=True))
+    assert audited == [str(a.case_id) for a in in_table]
