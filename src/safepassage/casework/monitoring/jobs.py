@@ -106,3 +106,11 @@ def reclaim_expired() -> int:
     requeued = expired.update(state=Job.State.QUEUED, worker="", lease_until=None, run_after=now)
     return failed + requeued
 
+
+def prune_finished(before: dt.datetime) -> int:
+    """Delete jobs that finished (done, or failed for good) before `before`: the queue is a
+    ledger of work to do, not a history. A failed article job's key goes with it, so the
+    article may be queued again if its feed still lists it. Runs with the app's other pruning
+    (audit/retention.py), every hour from `serve` and by `safepassage audit prune`."""
+    deleted, _ = Job.objects.filter(state__in=(Job.State.DONE, Job.State.FAILED), finished__lt=before).delete()
+    return deleted
