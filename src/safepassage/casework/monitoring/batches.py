@@ -1,17 +1,18 @@
 """Matching stored articles against the watch lists, a batch at a time.
 
 Security (docs/threat-model.md, "News monitoring"): someone who holds the database must not be
-able to tell which public article an alert points to, since the article names the person.
-So an article is stored when it is read, by a job that never opens a watch list, and nothing
-about its row depends on whether it names anyone. Once per period (SAFEPASSAGE_MONITOR_MATCH_
-PERIOD) one match job takes every article stored before the period's start and not yet matched,
-and in one transaction marks them all with the same time (`matched_at`, the period's start),
-then writes all their alerts, dated with that same time, in token order (alerts.py). So the
-alerts' rows, times, transaction ids and order, and the articles' rows, say which batch an alert
-came from and nothing more: within the batch every article looks alike. A batch smaller than
-SAFEPASSAGE_MONITOR_MATCH_MIN_ARTICLES waits for the next period (so a quiet night's single
-article is not a batch of one), but no longer than MAX_WAIT_PERIODS: a location leak must not
-wait for hours. `monitor run --once` matches what it read before it stops (a batch of its own).
+able to tell which public article an alert points to, since the article names the person. So
+an article is stored when it is read, by a job that never opens a watch list, and nothing about
+its row depends on whether it names anyone. At the start of each period
+(SAFEPASSAGE_MONITOR_MATCH_PERIOD) one match job takes every article stored before then and not
+yet matched; in one transaction it marks them all with the same time (`matched_at`: the
+period's start), then writes all their alerts, dated with that same time, in token order
+(alerts.py). So the alerts' rows, times, transaction ids and order, and the articles' rows, say
+which batch an alert came from and nothing more: within the batch every article looks alike.
+A batch smaller than SAFEPASSAGE_MONITOR_MATCH_MIN_ARTICLES waits for the next period (a quiet
+night's single article is not a batch of one), but no longer than MAX_WAIT_PERIODS: a location
+leak must not wait for hours. `monitor run --once` matches what it read before it stops, as a
+batch of its own.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from safepassage.casework.monitoring.alerts import alerts_for, store_alerts
 from safepassage.casework.monitoring.config import MonitorConfig
 from safepassage.casework.monitoring.jobs import enqueue, finish
 from safepassage.casework.monitoring.models import Alert, Article, Job
-from safepassage.casework.monitoring.watch import WatchCache
+from safepassage.casework.monitoring.watch import WatchCache, WatchList
 from safepassage.monitor.analyse import analyse
 from safepassage.monitor.extract import ArticleText, searchable
 
@@ -51,11 +52,11 @@ def schedule_match(config: MonitorConfig) -> bool:
 def schedule_final_match(config: MonitorConfig) -> bool:
     """For `--once`: a match job for everything read so far, unless nothing waits or a match
     job is queued or running already. The batch is dated by the end of the current period."""
-    if not Article.objects.filter(matched_at__isnull=True).exists():
+    end = period_start(timezone.now(), config.match_period_seconds) + dt.timedelta(seconds=config.match_period_seconds)
+    if not Article.objects.filter(matched_at__isnull=True, fetched__lt=end).exists():
         return False
     if Job.objects.filter(kind=Job.Kind.MATCH, state__in=(Job.State.QUEUED, Job.State.RUNNING)).exists():
         return False
-    end = period_start(timezone.now(), config.match_period_seconds) + dt.timedelta(seconds=config.match_period_seconds)
     return enqueue(Job.Kind.MATCH, {"until": end.isoformat(), "min_articles": 1}) is not None
 
 
@@ -75,7 +76,20 @@ def run_match(job: Job, config: MonitorConfig, watch: WatchCache) -> None:
         pending = []  # too few to hide one among them: the next period's batch takes them
     # Matching reads and computes outside the transaction that writes (SQLite holds its one
     # write lock for as long as a transaction lasts).
-    watch_list = watch.get()
+    found, unreadable = _match(pending, watch.get(), until) if pending else ({}, 0)
+    with transaction.atomic():
+        taken = _mark(pending, until)
+        store_alerts([a for pk in taken if pk in found for a in found[pk]])
+        finish(job)
+    if unreadable:
+        log.warning("monitor job %s: %s articles could not be analysed", job.pk, unreadable)
+    # how many articles, never how many alerts: the log is kept by others, longer, elsewhere
+    log.info("monitor job %s: a batch of %s articles", job.pk, len(taken))
+
+
+def _match(pending: list[object], watch_list: WatchList, stamp: dt.datetime) -> tuple[dict[object, list[Alert]], int]:
+    """The sealed alerts (not yet saved) of the batch's articles, by article; and how many
+    articles could not be analysed."""
     found: dict[object, list[Alert]] = {}
     unreadable = 0
     for chunk in _chunks(pending):
@@ -86,17 +100,10 @@ def run_match(job: Job, config: MonitorConfig, watch: WatchCache) -> None:
             except Exception:  # one bad article must not stop the batch (or every later one)
                 unreadable += 1
                 continue
-            alerts = alerts_for(article, analysis.findings, watch_list.targets, until)
+            alerts = alerts_for(article, analysis.findings, watch_list.targets, stamp)
             if alerts:
                 found[article.pk] = alerts
-    with transaction.atomic():
-        taken = _mark(pending, until)
-        store_alerts([a for pk in taken if pk in found for a in found[pk]])
-        finish(job)
-    if unreadable:
-        log.warning("monitor job %s: %s articles could not be analysed", job.pk, unreadable)
-    # how many articles, never how many alerts: the log is kept by others, longer, elsewhere
-    log.info("monitor job %s: a batch of %s articles", job.pk, len(taken))
+    return found, unreadable
 
 
 def _mark(pending: list[object], until: dt.datetime) -> set[object]:
