@@ -99,7 +99,10 @@ def one_period(world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pl
     AuditEntry.objects.filter(action="alert.create").delete()
     with serve({}) as site:
         site.routes.update(routes(site, planted))
-        run_database_worker(configure(monkeypatch, tmp_path / str(planted), site), once=True)
+        # one batch, the run's own (--once), even if a period ends during the run: periodic
+        # batches are tested in test_monitoring_batches.py
+        config = configure(monkeypatch, tmp_path / str(planted), site, SAFEPASSAGE_MONITOR_MATCH_MIN_ARTICLES="1000")
+        run_database_worker(config, once=True)
     assert Article.objects.count() == len(STORIES)
     [alert] = Alert.objects.filter(case=world.case)
     return alert
@@ -158,7 +161,7 @@ def test_alerts_of_a_batch_are_one_size_and_in_an_order_unrelated_to_their_artic
             f"/{'long-path-' * 40}b.html": Reply(page(long_title, ["Хеда Сулаева, по словам её адвоката, находится в Стамбуле. " + STORIES[1][1] * 5]), headers=HTML),
             "/c.html": Reply(page("Мост", [STORIES[0][1]]), headers=HTML),
         })  # fmt: skip
-        run_database_worker(configure(monkeypatch, tmp_path, site), once=True)
+        run_database_worker(configure(monkeypatch, tmp_path, site, SAFEPASSAGE_MONITOR_MATCH_MIN_ARTICLES="1000"), once=True)
     alerts = list(Alert.objects.all())
     assert {a.case_id for a in alerts} == {world.case.pk, second.pk}
     assert len({len(bytes(a.sealed)) for a in alerts}) == 1
