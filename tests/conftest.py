@@ -55,3 +55,23 @@ def source_yaml(source_id: str = "src-a", published: str = "2020-01-01") -> str:
 
 
 TODAY = dt.date(2026, 11, 25)
+
+
+def said_parts(message: object) -> dict[str, object]:
+    """Every message inside a finding's message (a finding made of sentences has several),
+    by id: what the tests check instead of English wording."""
+    from safepassage.assess.message import Message, Sentences
+
+    found: dict[str, object] = {}
+
+    def walk(value: object) -> None:
+        if isinstance(value, Message):
+            found[value.id] = value
+            for inner in value.values.values():
+                walk(inner)
+        elif isinstance(value, Sentences):
+            for part in value.parts:
+                walk(part)
+
+    walk(message)
+    return found

@@ -9,11 +9,13 @@ from pathlib import Path
 from safepassage.assess import assess_country
 from safepassage.assess.engine import Assessment
 from safepassage.assess.factor import Finding
+from safepassage.assess.message import Choice
 from safepassage.assess.policy import load_policy
 from safepassage.kb import KnowledgeBase, load
 from safepassage.profile.reader import profile_from_data
+from safepassage.report.messages import Wording
 
-from .conftest import source_yaml, write
+from .conftest import said_parts, source_yaml, write
 
 AS_OF = dt.date(2024, 6, 1)
 WOMAN = {
@@ -130,10 +132,12 @@ class TestThinEvidence:
         kb = kb_of(tmp_path, OTHER_STATE_RETURN + party("AM", "court"), COURT)
         result = assess(kb, DISSIDENT)
         conduct = finding(result, "police_conduct")
-        assert conduct.gap and "like this one" in conduct.gap
+        assert conduct.gap and conduct.gap.id == "police_conduct-missing"
         assert any(
-            m.factor == "police_conduct" and "like this one" in m.what for m in result.missing
+            m.factor == "police_conduct" and m.what.id == "police_conduct-missing"
+            for m in result.missing
         )
+        assert "like this one" in Wording("en", kb).say(conduct.gap)
         without = assess(kb_of(tmp_path / "b", party("AM", "court"), COURT), DISSIDENT)
         assert result.coverage <= without.coverage  # thin evidence adds no coverage
 
@@ -247,8 +251,11 @@ class TestWantedExposureRelief:
             "wanted_exposure",
         )
         assert plain.risk > refused.risk > both.risk
-        assert "refused" in refused.summary and any(f.id == "refused" for f in refused.facts)
-        assert "granted asylum" in both.summary
+        relief = said_parts(refused.message)["wanted_exposure-relief"]
+        assert relief.values["kinds"] == Choice("refused")  # type: ignore[attr-defined]
+        assert any(f.id == "refused" for f in refused.facts)
+        assert said_parts(both.message)["wanted_exposure-relief"].values["kinds"] == Choice("both")  # type: ignore[attr-defined]
+        assert "asylum has been granted" in Wording("en", kb_of(tmp_path / "d", ties + REFUSAL + GRANT, COURT)).say(both.message)
 
 
 class TestExtraditionAgainstAFamily:
@@ -272,12 +279,13 @@ class TestExtraditionAgainstAFamily:
             "legal_cooperation",
         )
         assert family.risk < state.risk
-        assert "not counted" in family.summary
+        assert "legal_cooperation-aside" in said_parts(family.message)
+        assert "Not counted" in Wording("en", kb).say(family.message)
         assert powerful.risk == state.risk  # a family wielding state power can use the treaty
 
     def test_without_a_human_rights_court_it_still_counts(self, tmp_path: Path) -> None:
         family = finding(assess(self.kb(tmp_path, court=False), WOMAN), "legal_cooperation")
-        assert family.risk > 0.1 and "not counted" not in family.summary
+        assert family.risk > 0.1 and "legal_cooperation-aside" not in said_parts(family.message)
 
 
 CANCELS = """
@@ -327,7 +335,9 @@ class TestPassportCancellation:
         cancelled = finding(
             assess(kb, {**DISSIDENT, "documents": ["passport:cancelled"]}), "onward_options"
         )
-        assert cancelled.risk >= 0.85 and "cancelled" in cancelled.summary
+        assert cancelled.risk >= 0.85
+        assert cancelled.message.values["passport"] == Choice("cancelled")
+        assert "cancelled" in Wording("en", kb).say(cancelled.message)
 
 
 class TestSimilarityTolerance:

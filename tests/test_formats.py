@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -31,7 +32,7 @@ class TestFormats:
         assert result.returncode == 0, result.stderr
         data = json.loads(result.stdout)
         assert set(data) == {"schema_version", "profile_id", "as_of", "kb_version", "assessments"}
-        assert data["schema_version"] == "1.1"
+        assert data["schema_version"] == "1.2"
         assert data["as_of"] == "2025-02-07"
         (kz,) = data["assessments"]
         assert {"country", "rating", "score", "confidence", "findings", "missing"} <= set(kz)
@@ -46,6 +47,10 @@ class TestFormats:
             assert {"factor", "risk", "summary", "facts", "sources", "basis", "counted"} <= set(
                 finding
             )
+            # 1.2: what the summary says, as a message id and typed values
+            assert finding["message"]["id"].startswith(finding["factor"]) or finding["message"]["id"] == "sentences"
+        for missing in kz["missing"]:
+            assert {"factor", "what", "message"} <= set(missing)
             for source in finding["sources"]:
                 assert source["url"].startswith(("https://", "http://"))
 
@@ -69,7 +74,8 @@ class TestFormats:
         result = run("assess", str(EXAMPLE), "--country", "KZ", "--as-of", "2025-02-07")
         assert result.returncode == 0, result.stderr
         assert "Kazakhstan (KZ):" in result.stdout
-        assert "land_border" in result.stdout
+
+        assert "Land border" in result.stdout and "land_border" not in result.stdout  # labels, never ids
 
     def test_html_is_self_contained(self, tmp_path: Path) -> None:
         out = tmp_path / "r.html"
@@ -93,6 +99,6 @@ def test_russian_reports_use_russian_names_and_fact_text(kb: KnowledgeBase) -> N
     report = Report(profile, day, kb, assess_world(profile, kb.view(day), ["KZ"]), language="ru")
     markdown = load_formats()["markdown"].render(report)
     assert "Казахстан (KZ)" in markdown
-    assert "7 644 км" in markdown  # the border fact's Russian text
-    assert markdown.count("имеют сухопутную границу") == 1  # stated once, not from both sides
+    assert re.search(r"7\s644 км", markdown)  # Russian number grouping
+    assert markdown.count("граничат по суше") == 1  # stated once, not from both sides
     assert '<html lang="ru">' in load_formats()["html"].render(report)

@@ -15,8 +15,9 @@ from safepassage.assess.factors.wanted_exposure import FACTOR as WANTED
 from safepassage.assess.policy import load_policy
 from safepassage.kb.knowledge import load
 from safepassage.profile.reader import profile_from_data
+from safepassage.report.messages import Wording
 
-from .conftest import source_yaml, write
+from .conftest import said_parts, source_yaml, write
 
 KB = """
 instruments:
@@ -78,7 +79,7 @@ def test_shared_interpol_membership_adds_no_legal_cooperation_risk(tmp_path: Pat
     # (evidence.TIE_KINDS): the question stays open instead of reading as "no ties"
     finding = LEGAL.evaluate(context(tmp_path))
     assert isinstance(finding, Missing)
-    assert finding.what == "treaty memberships of Kazakhstan"
+    assert Wording("en").say(finding.what) == "the treaty memberships of Kazakhstan"
 
 
 def test_with_ties_on_record_and_none_shared_the_risk_is_the_baseline(tmp_path: Path) -> None:
@@ -102,7 +103,7 @@ def test_with_ties_on_record_and_none_shared_the_risk_is_the_baseline(tmp_path: 
 def test_an_interpol_notice_is_not_treated_as_a_convention_channel(tmp_path: Path) -> None:
     finding = WANTED.evaluate(context(tmp_path))
     assert isinstance(finding, Finding)
-    assert "Interpol notice" in finding.summary and finding.risk < 0.9
+    assert "wanted_exposure-interpol" in said_parts(finding.message) and finding.risk < 0.9
 
 
 def test_a_shared_legal_assistance_convention_still_counts(tmp_path: Path) -> None:

@@ -9,8 +9,10 @@ from pathlib import Path
 
 from safepassage.assess import assess_country
 from safepassage.assess.engine import Assessment
+from safepassage.assess.message import Countries
 from safepassage.kb import KnowledgeBase, load
 from safepassage.profile.reader import profile_from_data
+from safepassage.report.messages import Wording
 from safepassage.report.model import Report
 
 from .conftest import source_yaml, write
@@ -77,12 +79,13 @@ class TestStructureAlone:
         report = Report(
             profile=profile_from_data(DISSIDENT), as_of=AS_OF, kb=kb, assessments=[result]
         )
-        assert any("structural facts only" in caveat for caveat in report.caveats(result))
+        assert any("treaties, entry rules and statistics only" in c for c in report.said()[0].caveats)
 
     def test_the_missing_list_names_police_conduct_and_removals(self, tmp_path: Path) -> None:
         result = assess(kb_of(tmp_path, PARTY.format(instrument="refugee-convention-1951")))
         missing = {m.factor: m.what for m in result.missing}
-        assert "Tajikistan" in missing["police_conduct"]
+        assert missing["police_conduct"].values["states"] == Countries(("TJ",))
+        assert "Tajikistan" in Wording("en").say(missing["police_conduct"])
         assert "removal_record" in missing
 
     def test_without_any_curated_fact_it_is_unknown(self, tmp_path: Path) -> None:

@@ -10,12 +10,14 @@ import pytest
 from safepassage.assess import assess_country
 from safepassage.assess.engine import Assessment
 from safepassage.assess.factor import Finding, Missing
+from safepassage.assess.message import Count
 from safepassage.assess.similarity import SIMILAR, reaches
 from safepassage.kb import KnowledgeBase, load
 from safepassage.kb.regions import region_of
 from safepassage.profile.reader import profile_from_data
+from safepassage.report.messages import Wording
 
-from .conftest import source_yaml, write
+from .conftest import said_parts, source_yaml, write
 
 AS_OF = dt.date(2024, 6, 1)
 EXILE = {
@@ -84,7 +86,9 @@ class TestReachAbroad:
         finding = reach(assess(kb, "CA"))
         assert isinstance(finding, Finding)
         assert finding.risk >= 0.6
-        assert "none yet recorded in Canada" in finding.summary
+        count = said_parts(finding.message)["transnational_reach-count"]
+        assert count.values["here_count"] == Count(0)  # type: ignore[attr-defined]
+        assert "none of them yet in Canada" in Wording("en", kb).say(finding.message)
         assert finding.facts[0].id == "act"
 
     def test_it_sets_an_elevated_floor_for_a_prominent_or_targeted_person(
@@ -128,7 +132,8 @@ class TestReachAbroad:
         assert near.risk > far.risk
         struck = reach(assess(kb, "TR"))
         assert isinstance(struck, Finding) and struck.risk > near.risk
-        assert "1 of them in Turkey" in struck.summary
+        assert said_parts(struck.message)["transnational_reach-count"].values["here_count"] == Count(1)  # type: ignore[attr-defined]
+        assert "once in Turkey" in Wording("en", kb).say(struck.message)
 
 
 class TestWhatDoesNotCount:

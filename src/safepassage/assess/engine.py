@@ -7,7 +7,7 @@ floor or bound applied and why, so reports can say it aloud.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from safepassage.assess.combine import combine, covers, rate
 from safepassage.assess.factor import (
@@ -104,7 +104,7 @@ def assess_country(
     rated = rate(combined, findings, coverage, country, person_factors, families, policy)
     score = combined.score
     findings.sort(key=lambda f: -weights[f.factor] * f.risk)
-    return Assessment(
+    assessed = Assessment(
         country=country,
         rating=rated.rating,
         score=None if score is None else round(score, 1),
@@ -123,6 +123,12 @@ def assess_country(
         lifted=rated.lifted,
         floored=rated.floored,
     )
+    # Said aloud, the decisive reason comes first (the person's own detention before a diaspora
+    # figure): the headline, then the rest by weight.
+    headline = assessed.headline
+    if headline is None:
+        return assessed
+    return replace(assessed, findings=(headline, *(f for f in findings if f is not headline)))
 
 
 def _run_plan(

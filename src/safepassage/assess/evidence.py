@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
 
 from safepassage.assess.factor import Context, Rating
 from safepassage.kb.dates import years_between
@@ -113,21 +112,6 @@ def recency_weight(context: Context, years_ago: float) -> float:
     return math.pow(0.5, max(years_ago, 0.0) / context.policy.half_life_years)
 
 
-def km(value: float) -> str:
-    return f"{value:,.0f} km"
-
-
-def people(low: int, high: int) -> str:
-    return f"about {low:,}" if low == high else f"{low:,}–{high:,}"
-
-
-def join_names(names: Iterable[str]) -> str:
-    items = list(names)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 # --- incidents ---------------------------------------------------------------------------------
 
 # How badly an outcome went, for weighing incidents (0..1).
@@ -158,10 +142,6 @@ def incident_severity(incident: IncidentFact) -> float:
 
 def incident_years_ago(context: Context, incident: IncidentFact) -> float:
     return years_between(incident.value.date.latest, context.as_of)
-
-
-def describe_incident(incident: IncidentFact) -> str:
-    return f"{incident.value.date}: {incident.summary.rstrip('.')}"
 
 
 # --- documented practices -----------------------------------------------------------------------

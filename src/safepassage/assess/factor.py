@@ -3,8 +3,10 @@
 A factor is a module exposing `FACTOR`, an object with a `name`, a `family`, a `scope` (is its
 answer about the person or about the country assessed), its default `weights` per kind of threat
 (a threat it does not weigh is one it does not apply to), and `evaluate(context)`. It answers
-with a Finding (a risk contribution, the facts it used and one plain sentence), a Missing (what
-it would need to know), or None when it does not apply to this person and country. The engine's
+with a Finding (a risk contribution, the facts it used and what it found as a `Message`: an id and
+typed values that the report layer words in each language from the catalogues the factor ships
+beside its module), a Missing (what it would need to know, also a Message), or None when it does
+not apply to this person and country. The engine's
 numbers reach it on `context.policy`; a factor never loads them itself, so a caller can assess
 with another policy. Built-ins are listed in `registry.DEFAULT_FACTORS`; a third party registers
 its module under the `safepassage.factors` entry-point group (docs/extending.md).
@@ -17,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
+from safepassage.assess.message import Message
 from safepassage.kb.knowledge import KnowledgeView
 from safepassage.kb.models import FactBase
 from safepassage.profile import Profile
@@ -69,7 +72,7 @@ class Finding:
 
     factor: str
     risk: float
-    summary: str
+    message: Message  # what it found, for the report layer to word (never a number from here)
     facts: tuple[FactBase, ...] = ()
     floor: Rating | None = None  # strong specific evidence: the rating cannot be lower than this
     base_sources: tuple[str, ...] = ()  # base-layer packages used, when no curated fact applies
@@ -83,7 +86,7 @@ class Finding:
     # Set when the evidence found does not reach a person like this one (below the similarity
     # threshold): what would answer the question. The finding may raise the score, never lower
     # it, does not count as coverage, and the gap is listed as missing.
-    gap: str | None = None
+    gap: Message | None = None
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.risk <= 1.0:
@@ -95,7 +98,7 @@ class Missing:
     """What a factor would need to know and the knowledge base does not hold."""
 
     factor: str
-    what: str
+    what: Message
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,10 @@ a new built-in module works the moment it is listed (no reinstall to refresh pac
 and a test checks that every module in `factors/` is listed. A third-party package registers a
 module exposing `FACTOR` under the `safepassage.factors` entry-point group; it goes through the
 same interface and the same checks as ours.
+
+A factor's words are not in its code: beside its module it ships one catalogue per language,
+`<module>.<language>.ftl` (land_border.py has land_border.en.ftl and land_border.ru.ftl), which
+the report layer reads (safepassage.report.messages). `catalogue_of` says where they are.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import importlib
 from collections.abc import Iterable
 from functools import cache
 from importlib.metadata import entry_points
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 
 from safepassage.assess.factor import Factor, Weights
 
@@ -57,13 +63,13 @@ def check_factor(factor: object, origin: str) -> Factor:
     return factor  # type: ignore[return-value]
 
 
-def _builtin() -> Iterable[tuple[str, object]]:
+def _builtin() -> Iterable[tuple[str, str, object]]:
     for module_name in DEFAULT_FACTORS:
         module = importlib.import_module(module_name)
-        yield module_name, getattr(module, "FACTOR", None)
+        yield module_name, module_name, getattr(module, "FACTOR", None)
 
 
-def _third_party() -> Iterable[tuple[str, object]]:
+def _third_party() -> Iterable[tuple[str, str, object]]:
     for entry_point in sorted(entry_points(group=GROUP), key=lambda ep: ep.name):
         if entry_point.module in DEFAULT_FACTORS:
             continue  # an old install may still declare our built-ins as entry points
@@ -73,15 +79,29 @@ def _third_party() -> Iterable[tuple[str, object]]:
                 f"factor registered as {entry_point.name!r} calls itself "
                 f"{getattr(factor, 'name', None)!r}"
             )
-        yield f"entry point {entry_point.name!r} ({entry_point.value})", factor
+        yield f"entry point {entry_point.name!r} ({entry_point.value})", entry_point.module, factor
+
+
+@cache
+def _registered() -> dict[str, tuple[Factor, str]]:
+    """Each factor by name, with the module it came from."""
+    factors: dict[str, tuple[Factor, str]] = {}
+    for origin, module, candidate in (*_builtin(), *_third_party()):
+        factor = check_factor(candidate, origin)
+        if factor.name in factors:
+            raise FactorError(f"{origin}: a factor named {factor.name!r} is already registered")
+        factors[factor.name] = (factor, module)
+    return {name: factors[name] for name in sorted(factors)}
 
 
 @cache
 def load_factors() -> tuple[Factor, ...]:
-    factors: dict[str, Factor] = {}
-    for origin, candidate in (*_builtin(), *_third_party()):
-        factor = check_factor(candidate, origin)
-        if factor.name in factors:
-            raise FactorError(f"{origin}: a factor named {factor.name!r} is already registered")
-        factors[factor.name] = factor
-    return tuple(factors[name] for name in sorted(factors))
+    return tuple(factor for factor, _ in _registered().values())
+
+
+def catalogue_of(name: str, language: str) -> Traversable:
+    """Where factor `name` keeps its messages in `language`: `<module>.<language>.ftl` beside
+    its module (it may not exist: the report layer refuses a factor without one)."""
+    module = _registered()[name][1]
+    package, _, leaf = module.rpartition(".")
+    return files(package or module).joinpath(f"{leaf}.{language}.ftl")

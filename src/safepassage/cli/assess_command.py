@@ -36,7 +36,7 @@ def assess(
         Path | None, typer.Option("--output", "-o", help="write to this file instead of stdout")
     ] = None,
     language: Annotated[
-        str, typer.Option("--language", help="en | ru: country names and facts in Russian where the knowledge base has them")
+        str, typer.Option("--language", help="en | ru: the whole report in that language")
     ] = "en",
 ) -> None:
     """How safe is each country for this person, and why."""

@@ -14,7 +14,7 @@ PAGE = """<!doctype html>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="referrer" content="no-referrer">
-<title>Safety assessment — {profile_id}</title>
+<title>{title}</title>
 <style>
 body {{ font: 15px/1.45 system-ui, sans-serif; margin: 1.5em auto; max-width: 70em; color: #222; padding: 0 1em; }}
 .map svg {{ width: 100%; height: auto; background: #eef3f7; }}
@@ -30,14 +30,14 @@ section.country {{ border-top: 2px solid #444; margin-top: 1.5em; }}
 </style>
 </head>
 <body>
-<h1>Safety assessment for profile <code>{profile_id}</code></h1>
-<p>As known on {as_of} · knowledge base {kb_version}. No country is safe: ratings compare risk.</p>
+<h1>{title}</h1>
+<p>{as_of}. {no_safe}</p>
 <div class="map" id="map">{svg}</div>
 <p class="legend">{legend}</p>
-<h2>Ranking</h2>
-<table id="ranking"><thead><tr><th>#</th><th>country</th><th>rating</th><th>score</th><th>confidence</th><th>main reason</th></tr></thead>
+<h2>{ranking}</h2>
+<table id="ranking"><thead><tr>{heads}</tr></thead>
 <tbody>{rows}</tbody></table>
-<h2>Findings</h2>
+<h2>{findings}</h2>
 {sections}
 </body>
 </html>
@@ -49,64 +49,76 @@ class HtmlFormat:
     suffix = ".html"
 
     def render(self, report: Report) -> str:
+        w = report.wording
         ratings = {a.country: a.rating for a in report.assessments}
         ratings_css = "\n".join(
             f".r-{rating} {{ background: {colour}; color: {'#fff' if rating == 'unsafe' else '#000'}; }}"
             for rating, colour in RATING_FILL.items()
         )
         legend = "".join(
-            f'<span><i style="background:{colour}"></i>{rating}</span>'
+            f'<span><i style="background:{colour}"></i>{escape(w.rating(rating))}</span>'
             for rating, colour in RATING_FILL.items()
         )
         rows = []
         sections = []
-        for rank, a in enumerate(report.assessments, 1):
-            name = escape(f"{report.name(a.country)} ({a.country})")
-            reason = escape(
-                report.finding_text(a.headline, a.country) if a.headline else "too little is known"
-            )
+        for rank, a in enumerate(report.said(), 1):
+            name = escape(f"{a.name} ({a.country})")
+            reason = escape(a.headline or w.text("report-too-little"))
             score = "—" if a.score is None else f"{a.score:.0f}"
+            rating = f'<span class="rating r-{a.rating}">{escape(a.rating_word)}</span>'
             rows.append(
                 f'<tr><td>{rank}</td><td><a href="#c-{a.country}">{name}</a></td>'
-                f'<td><span class="rating r-{a.rating}">{a.rating}</span></td><td>{score}</td>'
-                f"<td>{a.confidence}</td><td>{reason}</td></tr>"
+                f"<td>{rating}</td><td>{score}</td>"
+                f"<td>{escape(a.confidence_word)}</td><td>{reason}</td></tr>"
             )
             if not a.findings and not a.missing:
                 continue
             items = []
             for finding in a.findings:
+                # a source's publisher and title are its own words: marked so a page checker
+                # (or a translating browser) leaves them alone
                 links = "; ".join(
                     f'<a href="{escape(s["url"])}" rel="noreferrer">{escape(s["publisher"])}'
                     f"{', ' + escape(s['published']) if s['published'] else ''}</a>"
-                    f" — {escape(s['title'])}"
+                    f" — <cite>{escape(s['title'])}</cite>"
                     + "".join(f" (row: {escape(row)})" for row in s.get("rows", ()))
-                    for s in report.finding_sources(finding)
+                    for s in finding.sources
                 )
                 floor = (
-                    f" <strong>Sets the rating to at least {finding.floor}.</strong>"
+                    f" <strong>{escape(w.text('finding-floor', rating=finding.floor))}</strong>"
                     if finding.floor
                     else ""
                 )
                 items.append(
-                    f'<li class="finding"><strong>{escape(finding.factor)}</strong> '
-                    f"(risk {finding.risk:.2f}): {escape(report.finding_text(finding, a.country))}{floor}"
-                    f'<div class="sources">{links or "base data"}</div></li>'
+                    f'<li class="finding"><strong>{escape(finding.label)}</strong> '
+                    f"({escape(w.text('report-risk'))} {finding.risk:.2f}): "
+                    f'<span lang="{finding.language}">{escape(finding.text)}</span>{floor}'
+                    f'<div class="sources" translate="no">{links or escape(w.text("report-base-data"))}</div></li>'
                 )
-            missing = "".join(f"<li>{escape(m.factor)}: {escape(m.what)}</li>" for m in a.missing)
+            missing = "".join(
+                f'<li>{escape(m.label)}: <span lang="{m.language}">{escape(m.text)}</span></li>'
+                for m in a.missing
+            )
+            coverage = w.text(
+                "report-coverage", confidence=a.confidence_word, coverage=f"{a.coverage:.0%}"
+            )
             sections.append(
-                f'<section class="country" id="c-{a.country}"><h3>{name}: '
-                f'<span class="rating r-{a.rating}">{a.rating}</span></h3>'
-                f"<p>Confidence {a.confidence}; facts cover {a.coverage:.0%} of what matters.</p>"
-                + "".join(f'<p class="caveat">{escape(c)}</p>' for c in report.caveats(a))
+                f'<section class="country" id="c-{a.country}"><h3>{name}: {rating}</h3>'
+                f"<p>{escape(coverage)}</p>"
+                + "".join(f'<p class="caveat">{escape(c)}</p>' for c in a.caveats)
                 + f"<ul>{''.join(items)}</ul>"
-                + (f"<p>Not known:</p><ul>{missing}</ul>" if missing else "")
+                + (f"<p>{escape(w.text('report-not-known'))}:</p><ul>{missing}</ul>" if missing else "")
                 + "</section>"
             )
+        heads = ("rank", "country", "rating", "score", "confidence", "main-reason")
         return PAGE.format(
             language=report.language,
-            profile_id=escape(report.profile.id),
-            as_of=report.as_of.isoformat(),
-            kb_version=escape(report.kb.version),
+            title=escape(w.text("report-title", profile=report.profile.id)),
+            as_of=escape(w.text("report-as-of", date=w.date(report.as_of), version=report.kb.version)),
+            no_safe=escape(w.text("report-no-safe")),
+            ranking=escape(w.text("report-ranking")),
+            findings=escape(w.text("report-findings")),
+            heads="".join(f"<th>{escape(w.text(f'report-{h}'))}</th>" for h in heads),
             svg=world_svg(),
             legend=legend,
             ratings_css=ratings_css,

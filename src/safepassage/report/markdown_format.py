@@ -25,50 +25,67 @@ class MarkdownFormat:
     suffix = ".md"
 
     def render(self, report: Report) -> str:
+        w = report.wording
         lines = [
-            f"# Safety assessment for profile {escape(report.profile.id)}",
+            f"# {escape(w.text('report-title', profile=report.profile.id))}",
             "",
-            f"As known on {report.as_of.isoformat()} · knowledge base {report.kb.version}",
+            escape(w.text("report-as-of", date=w.date(report.as_of), version=report.kb.version)),
             "",
         ]
-        single = len(report.assessments) == 1
-        if not single:
+        said = report.said()
+        if len(said) != 1:
+            heads = ("rank", "country", "rating", "score", "confidence", "main-reason")
             lines += [
-                "| # | country | rating | score | confidence | main reason |",
+                "| " + " | ".join(w.text(f"report-{h}") for h in heads) + " |",
                 "|---|---|---|---|---|---|",
             ]
-            for rank, a in enumerate(report.assessments, 1):
-                reason = escape(report.finding_text(a.headline, a.country)) if a.headline else "too little is known"
+            for rank, a in enumerate(said, 1):
+                reason = escape(a.headline or w.text("report-too-little"))
                 score = "—" if a.score is None else f"{a.score:.0f}"
                 lines.append(
-                    f"| {rank} | {report.name(a.country)} ({a.country}) | **{a.rating}** | {score} "
-                    f"| {a.confidence} | {reason} |"
+                    f"| {rank} | {escape(a.name)} ({a.country}) | **{escape(a.rating_word)}** "
+                    f"| {score} | {escape(a.confidence_word)} | {reason} |"
                 )
             return "\n".join(lines) + "\n"
-        for a in report.assessments:
-            score = "no score" if a.score is None else f"score {a.score:.0f}/100"
+        for a in said:
+            score = (
+                w.text("report-no-score")
+                if a.score is None
+                else w.text("report-score-of", score=f"{a.score:.0f}")
+            )
             lines += [
-                f"## {report.name(a.country)} ({a.country}): **{a.rating}**",
+                f"## {escape(a.name)} ({a.country}): **{escape(a.rating_word)}**",
                 "",
-                f"{score}, confidence {a.confidence} (facts cover {a.coverage:.0%} of what matters)",
+                escape(
+                    w.text(
+                        "report-detail",
+                        rating=a.rating_word,
+                        score=score,
+                        confidence=a.confidence_word,
+                        coverage=f"{a.coverage:.0%}",
+                    )
+                ),
                 "",
-                *[f"> {caveat}" for caveat in report.caveats(a)],
-                *([""] if report.caveats(a) else []),
+                *[f"> {escape(caveat)}" for caveat in a.caveats],
+                *([""] if a.caveats else []),
             ]
             for finding in a.findings:
-                floor = f" — sets the rating to at least *{finding.floor}*" if finding.floor else ""
-                lines.append(
-                    f"- **{finding.factor}** (risk {finding.risk:.2f}){floor}: {escape(report.finding_text(finding, a.country))}"
+                floor = (
+                    f" *{escape(w.text('finding-floor', rating=finding.floor))}*" if finding.floor else ""
                 )
-                for source in report.finding_sources(finding):
+                lines.append(
+                    f"- **{escape(finding.label)}** ({w.text('report-risk')} {finding.risk:.2f}): "
+                    f"{escape(finding.text)}{floor}"
+                )
+                for source in finding.sources:
                     date = f", {source['published']}" if source["published"] else ""
                     rows = "".join(f"; row: {row}" for row in source.get("rows", ()))
                     lines.append(
                         f"  - [{source['publisher']}{date}]({source['url']}) — {source['title']}{rows}"
                     )
             if a.missing:
-                lines += ["", "Not known:"]
-                lines += [f"- {m.factor}: {escape(m.what)}" for m in a.missing]
+                lines += ["", f"{escape(w.text('report-not-known'))}:"]
+                lines += [f"- {escape(m.label)}: {escape(m.text)}" for m in a.missing]
             lines.append("")
         return "\n".join(lines)
 

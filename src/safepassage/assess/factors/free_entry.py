@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from safepassage.assess.evidence import entry_rules, latest_passport_rule
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.assess.message import Choice, Count, Countries, Country, Message, message
 from safepassage.kb.models import NO_VISA_IN_ADVANCE, EntryRuleFact
 
 # Risk that the pursuers follow, by what a passport holder needs (the Passport Index's words):
@@ -32,60 +33,47 @@ class FreeEntryFactor:
             if best is None or finding.risk > best.risk:
                 best = finding
         if best is None:
-            names = ", ".join(context.name(s) for s in pursuers)
-            return Missing(self.name, f"entry rules for citizens of {names}")
+            return Missing(
+                self.name, message("free_entry-missing", there=Countries(tuple(pursuers)))
+            )
         return best
 
     def _judge(self, context: Context, state: str, rules: list) -> Finding:  # type: ignore[type-arg]
-        here, there = context.name(context.country), context.name(state)
+        said = {"here": Country(context.country), "there": Country(state)}
         internal = [r for r in rules if r.value.document == "internal_id" and r.value.admitted]
         if internal:
-            conditions = internal[0].value.conditions
+            # the rule's conditions ("by air only") are in its fact, cited with the finding
             return Finding(
                 factor=self.name,
                 risk=0.9,
-                summary=(
-                    f"Citizens of {there} enter {here} on their internal ID alone"
-                    + (f" ({conditions})" if conditions else "")
-                    + ", so relatives and agents can follow without a passport or visa."
-                ),
+                message=message("free_entry-internal_id", **said),
                 facts=tuple(internal),
             )
         rule = latest_passport_rule(rules)
         if rule is not None:
-            risk, words = _passport_entry(rule)
-            return Finding(
-                factor=self.name,
-                risk=risk,
-                summary=f"Citizens of {there} {words.format(here=here)}.",
-                facts=(rule,),
-            )
+            risk, passport = _passport_entry(rule, said)
+            return Finding(factor=self.name, risk=risk, message=passport, facts=(rule,))
         return Finding(
             factor=self.name,
             risk=0.5,
-            summary=f"Citizens of {there} are not admitted to {here} on an internal ID.",
+            message=message("free_entry-no_internal_id", **said),
             facts=tuple(rules),
         )
 
 
-def _passport_entry(rule: EntryRuleFact) -> tuple[float, str]:
+def _passport_entry(rule: EntryRuleFact, said: dict[str, Country]) -> tuple[float, Message]:
     value = rule.value
     if value.requirement in PASSPORT_RISK:
-        wording = {
-            "e_visa_or_eta": "need an e-visa or an electronic travel authorisation to enter {here}",
-            "no_admission": "are not admitted to {here}",
-        }[value.requirement]
-        return PASSPORT_RISK[value.requirement], wording
+        key = "free_entry-e_visa" if value.requirement == "e_visa_or_eta" else "free_entry-barred"
+        return PASSPORT_RISK[value.requirement], message(key, **said)
     if value.admitted and (value.requirement in NO_VISA_IN_ADVANCE or value.visa_required is False):
-        how = {
-            "visa_on_arrival": " (a visa on arrival)",
-            "eta": " (an electronic travel authorisation)",
-        }.get(value.requirement or "", "")
-        days = f" for up to {value.days} days" if value.days else ""
-        return 0.6, f"enter {{here}} with a passport and no visa in advance{how}{days}"
+        how = value.requirement if value.requirement in ("visa_on_arrival", "eta") else "none"
+        return 0.6, message(
+            "free_entry-visa_free", **said, how=Choice(how), days=Count(value.days or 0)
+        )
     if not value.admitted:
-        return 0.3, "are barred from {here} for now (" + (value.requirement or "no admission").replace("_", " ") + ")"
-    return 0.3, "need a visa to enter {here}"
+        return 0.3, message("free_entry-barred", **said)
+    return 0.3, message("free_entry-visa", **said)
 
 
 FACTOR = FreeEntryFactor()

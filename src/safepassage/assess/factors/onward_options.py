@@ -6,18 +6,14 @@ tied to the pursuing state by legal-assistance conventions, they are stuck withi
 
 from __future__ import annotations
 
-from safepassage.assess.evidence import join_names, shared_instruments
+from safepassage.assess.evidence import shared_instruments
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.assess.message import Choice, Count, Countries, When, message
+from safepassage.kb.dates import PartialDate
 from safepassage.kb.models import NO_VISA_IN_ADVANCE, DocumentAccessFact, EntryRuleFact, FactBase
 
 HELD_RISK = 0.2
 CANCELLABLE_RISK = 0.5
-STATUS_WORDS = {
-    "valid": "valid",
-    "expired": "expired",
-    "cancelled": "cancelled",
-    "held_by_family": "held by the family",
-}
 TIES = frozenset({"legal_assistance", "extradition", "security_bloc", "anti_extremism"})
 # A passport's reach: (at least this many other states without a visa in advance, risk). Most
 # passports reach dozens; the few that reach almost none leave a person waiting for visas.
@@ -34,7 +30,7 @@ class OnwardOptionsFactor:
     def evaluate(self, context: Context) -> Finding | Missing | None:
         profile = context.profile
         if profile.documents is None:
-            return Missing(self.name, "which documents the person holds")
+            return Missing(self.name, message("onward_options-missing"))
         restricted = [
             f
             for country in profile.citizenship
@@ -48,8 +44,7 @@ class OnwardOptionsFactor:
             return Finding(
                 factor=self.name,
                 risk=HELD_RISK,
-                summary="The person holds a refugee travel document, so onward travel to a safer "
-                "country is possible.",
+                message=message("onward_options-refugee_document"),
             )
         if profile.holds("passport"):
             # Every passport the person can hold is the pursuing state's, and that state is
@@ -59,62 +54,53 @@ class OnwardOptionsFactor:
                 return Finding(
                     factor=self.name,
                     risk=CANCELLABLE_RISK,
-                    summary=(
-                        "The person holds a passport, but the issuing state restricts or cancels "
-                        f"passports ({restricted[0].summary.rstrip('.')}): it may be invalidated "
-                        "or not renewed before the person is safe."
-                    ),
+                    message=message("onward_options-passport-cancellable"),
                     facts=tuple(restricted[:1]),
                 )
             reach = self._passport_reach(context)  # where the Passport Index says it goes
             return reach or Finding(
                 factor=self.name,
                 risk=HELD_RISK,
-                summary="The person holds a passport, so onward travel to a safer country is possible.",
+                message=message("onward_options-passport"),
             )
         status = profile.passport_status
         if not profile.holds("internal_id"):
             return Finding(
                 factor=self.name,
                 risk=0.95,
-                summary=(
-                    f"The person's passport is {STATUS_WORDS[status]} and they hold no other "
-                    "identity or travel document: no lawful onward travel."
-                    if status
-                    else "The person holds no identity or travel document: no lawful onward travel."
-                ),
+                message=message("onward_options-no-documents", passport=Choice(status or "none")),
                 facts=tuple(restricted[:1]),
             )
         destinations = self._internal_id_destinations(context)
         used: list[FactBase] = [*restricted[:1]]
-        no_passport = (
-            f"The person's passport is {STATUS_WORDS[status]}"
-            if status
-            else "The person has no international passport"
-        ) + (f" ({restricted[0].summary.rstrip('.')})" if restricted else "")
+        # the restriction's own words are in its fact, cited with the finding
+        no_passport = message(
+            "onward_options-no-passport",
+            passport=Choice(status or "none"),
+            restricted=Choice("yes" if restricted else "no"),
+        )
         if not destinations:
             return Finding(
                 factor=self.name,
                 risk=0.85,
-                summary=(
-                    f"{no_passport}; no other country is recorded as admitting them on an "
-                    "internal ID, so they cannot travel on lawfully."
-                ),
+                message=message("onward_options-internal-nowhere", no_passport=no_passport),
                 facts=tuple(used),
             )
         tied = [d for d, rule in destinations if self._tied(context, d)]
         used += [rule for _, rule in destinations]
-        names = join_names(context.name(d) for d, _ in destinations)
-        if len(tied) == len(destinations):
-            risk = 0.9
-            tail = (
-                f"only {names} admit(s) them on an internal ID, and all are bound to the "
-                "pursuing state by legal-assistance or security conventions"
-            )
-        else:
-            risk = 0.6
-            tail = f"only {names} admit(s) them on an internal ID"
-        return Finding(self.name, risk, f"{no_passport}; {tail}.", facts=tuple(used))
+        where = Countries(tuple(d for d, _ in destinations))
+        all_tied = len(tied) == len(destinations)
+        return Finding(
+            self.name,
+            0.9 if all_tied else 0.6,
+            message(
+                "onward_options-internal-tied" if all_tied else "onward_options-internal-some",
+                no_passport=no_passport,
+                destinations=where,
+                count=Count(len(destinations)),
+            ),
+            facts=tuple(used),
+        )
 
     def _passport_reach(self, context: Context) -> Finding | None:
         """How many other states the person's passport enters without a visa in advance
@@ -135,7 +121,7 @@ class OnwardOptionsFactor:
                     ):
                         open_to.setdefault(rule.country, rule)
             ordered = [open_to[c] for c in sorted(open_to)]
-            latest = max((str(r.valid_from) for r in ordered), default="")
+            latest = max((str(r.valid_from) for r in ordered if r.valid_from), default="")
             context.shared[key] = (known, ordered, latest)
         cached: tuple[bool, list[EntryRuleFact], str] = context.shared[key]  # type: ignore[assignment]
         known, ordered, snapshot = cached
@@ -144,18 +130,16 @@ class OnwardOptionsFactor:
         reached = len(ordered) - any(r.country == context.country for r in ordered)
         risk = next((r for least, r in PASSPORT_REACH if reached >= least), PASSPORT_NOWHERE)
         examples = [r for r in ordered[:4] if r.country != context.country][:3]
-        names = join_names(context.name(r.country) for r in examples)
+        if not reached:
+            return Finding(self.name, risk, message("onward_options-passport-nowhere"), facts=())
         return Finding(
             factor=self.name,
             risk=risk,
-            summary=(
-                f"The person holds a passport, which enters {reached} other states without a "
-                f"visa in advance (Passport Index snapshots up to {snapshot}"
-                + (f"; among them {names}" if names else "")
-                + "), so onward travel is possible."
-                if reached
-                else "The person holds a passport, but it enters no other state without a visa in "
-                "advance (Passport Index): onward travel needs a visa first."
+            message=message(
+                "onward_options-passport-reach",
+                reached=Count(reached),
+                snapshot=When(PartialDate.parse(snapshot or context.as_of.isoformat())),
+                examples=Countries(tuple(r.country for r in examples)),
             ),
             facts=tuple(examples),
         )

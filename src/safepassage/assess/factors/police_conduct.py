@@ -7,13 +7,13 @@ same community or gender) weigh most; one recent similar handover sets a floor o
 from __future__ import annotations
 
 from safepassage.assess.evidence import (
-    describe_incident,
     incident_severity,
     incident_years_ago,
     practice_floor,
     recency_weight,
 )
 from safepassage.assess.factor import Context, Finding, Missing, Rating, Weights, highest
+from safepassage.assess.message import Count, Countries, Country, Facts, Message, message, sentences
 from safepassage.assess.similarity import incident_similarity, reaches
 from safepassage.kb.models import CooperationPracticeFact, FactBase, IncidentFact
 
@@ -69,22 +69,30 @@ class PoliceConductFactor:
                 floor = highest([floor, policy.similar_detention_floor])
         scored.sort(key=lambda item: -item[0])
         top = [item[3] for item in scored[:2]]
-        here = context.name(context.country)
-        parts = []
+        # the decisive incident first, in its own words (the person's own detention, say),
+        # then how many there are
+        said: list[Message] = []
         if top:
-            parts.append(
-                f"{len(scored)} documented incident(s) in {here} involving people from "
-                f"{', '.join(context.name(s) for s in sorted({i[3].pursuing_state or '' for i in scored} - {''}))}"
-                f"; most relevant — {'; '.join(describe_incident(i) for i in top)}"
+            states = sorted({i[3].pursuing_state or "" for i in scored} - {""})
+            said.append(
+                message(
+                    "police_conduct-incidents",
+                    incidents=Facts(tuple(i.id for i in top)),
+                    count=Count(len(scored)),
+                    here=Country(context.country),
+                    states=Countries(tuple(states)),
+                )
             )
         if practices:
-            parts.append(" ".join(p.summary for p in practices[:2]))
+            said.append(
+                message("police_conduct-practices", practices=Facts(tuple(p.id for p in practices[:2])))
+            )
         used: list[FactBase] = [*top, *practices]
         alike = bool(practices) or any(reaches(s) for _, s, _, _ in scored)
         return Finding(
             factor=self.name,
             risk=min(risk, 1.0),
-            summary=". ".join(parts).rstrip(".") + ".",
+            message=sentences(said),
             facts=tuple(used),
             floor=floor,
             basis="conduct",
@@ -94,9 +102,12 @@ class PoliceConductFactor:
             gap=None if alike else self._wanted(context),
         )
 
-    def _wanted(self, context: Context) -> str:
-        states = ", ".join(context.name(s) for s in sorted(context.pursuing_states))
-        return f"documented police conduct towards people like this one from {states} here"
+    def _wanted(self, context: Context) -> Message:
+        return message(
+            "police_conduct-missing",
+            here=Country(context.country),
+            states=Countries(tuple(sorted(context.pursuing_states))),
+        )
 
 
 # Host institutions whose part in an incident makes it the host's conduct.

@@ -8,6 +8,7 @@ can have the person found and detained anywhere in it.
 from __future__ import annotations
 
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.assess.message import Country, message
 
 
 class PursuersHomeStateFactor:
@@ -25,24 +26,18 @@ class PursuersHomeStateFactor:
             for t in context.profile.threats
             if (t.state or context.profile.origin.country) == context.country
         }
-        here = context.name(context.country)
+        here = Country(context.country)
         if "state" in actors:
             return Finding(
                 factor=self.name,
                 risk=1.0,
-                summary=(
-                    f"{here} is the state that pursues this person: its police, security "
-                    "services and courts act for the pursuers everywhere on its territory."
-                ),
+                message=message("pursuers_home_state-state", here=here),
                 floor=policy.pursuing_state_floor,
             )
         return Finding(
             factor=self.name,
             risk=0.9,
-            summary=(
-                f"The pursuers can use {here}'s own police (missing-person and criminal "
-                "reports) to have the person found and detained anywhere in the country."
-            ),
+            message=message("pursuers_home_state-family", here=here),
             floor=policy.family_state_floor,
         )
 

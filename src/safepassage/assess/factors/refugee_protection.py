@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from safepassage.assess.evidence import memberships, non_party
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.assess.message import Choice, Count, Country, Message, When, message, sentences
+from safepassage.kb.dates import PartialDate
 from safepassage.kb.layers.asylum_decisions import FEW_DECISIONS
 from safepassage.kb.models import AsylumDecisionsFact, AsylumPracticeFact, FactBase
 
@@ -12,12 +14,6 @@ ACCESS_RISK = {"good": 0.1, "limited": 0.5, "poor": 0.8, "none": 0.95}
 # A recognition rate read as practice: none of the decisions giving protection is as poor as
 # "poor" access and then some (0.9); all of them as good as "good" access (0.1); linear between.
 RATE_RISK_HIGH, RATE_RISK_LOW = 0.9, 0.1
-ACCESS_WORDS = {
-    "good": "generally accessible",
-    "limited": "limited",
-    "poor": "poor",
-    "none": "not available",
-}
 
 
 class RefugeeProtectionFactor:
@@ -29,7 +25,7 @@ class RefugeeProtectionFactor:
     def evaluate(self, context: Context) -> Finding | Missing | None:
         if context.in_pursuing_state:
             return None  # no one is a refugee in their own state
-        here = context.name(context.country)
+        here = Country(context.country)
         joined = memberships(context, context.country)
         party = [joined[i] for i in CONVENTION if i in joined]
         citizenships = set(context.profile.citizenship)
@@ -39,52 +35,53 @@ class RefugeeProtectionFactor:
             if f.about is None or f.about in citizenships
         ]
         specific = [f for f in practice if f.about in citizenships] or practice
-        statistics = decided(context, sorted(citizenships))
-        used: list[FactBase] = [*party, *specific[:2], *([statistics] if statistics else [])]
+        used: list[FactBase] = [*party, *specific[:2]]
         if party:
             limited = [m for m in party if m.value.limitation]
             treaty_risk = 0.55 if limited else 0.3
-            treaty_text = f"{here} is party to the Refugee Convention" + (
-                f" with a limitation ({limited[0].value.limitation})" if limited else ""
-            )
+            # the limitation's words are in its membership fact, cited with the finding
+            treaty: str | None = "party_limited" if limited else "party"
         elif outside := [
             f for i, f in non_party(context, context.country).items() if i in CONVENTION
         ]:
             treaty_risk = 0.9
             used += outside[:1]
-            treaty_text = f"{here} is not party to the 1951 Refugee Convention"
+            treaty = "not_party"
         else:
             treaty_risk = None
-            treaty_text = ""
+            treaty = None
+        access: str | None = None
         practice_risk: float | None = None
-        practice_text = ""
         if specific:
-            worst = max(specific, key=lambda f: ACCESS_RISK[f.value.access])
-            practice_risk = ACCESS_RISK[worst.value.access]
-            practice_text = (
-                f"in practice access to asylum for people like this one is "
-                f"{ACCESS_WORDS[worst.value.access]}: {worst.summary.rstrip('.')}"
-            )
+            # the practice fact's own words are cited with the finding
+            access = max(specific, key=lambda f: ACCESS_RISK[f.value.access]).value.access
+            practice_risk = ACCESS_RISK[access]
+        statistics = decided(context, sorted(citizenships))
         if statistics is not None:
-            rate_risk, rate_text = _statistics(context, statistics)
+            used.append(statistics)
             # two measures of practice: the worse one stands, neither hides the other
+            rate_risk = _rate_risk(statistics)
             practice_risk = rate_risk if practice_risk is None else max(practice_risk, rate_risk)
-            practice_text = f"{practice_text}; {rate_text}" if practice_text else rate_text
         if treaty_risk is None and practice_risk is None:
-            return Missing(self.name, f"refugee protection in {here}")
+            return Missing(self.name, message("refugee_protection-missing", here=here))
+        said: list[Message] = []
+        if treaty:
+            said.append(message("refugee_protection-convention", here=here, treaty=Choice(treaty)))
+        if access:
+            said.append(message("refugee_protection-access", here=here, access=Choice(access)))
+        if statistics is not None:
+            said.append(_statistics(statistics))
         if treaty_risk is not None and practice_risk is not None:
             # practice says more than a signature: weigh it double, and a signature can make
             # poor practice look worse (a limitation, no convention) but never better
             risk = max((treaty_risk + 2 * practice_risk) / 3, practice_risk)
-            joint = "but" if practice_risk > treaty_risk else "and"
-            summary = f"{treaty_text}, {joint} {practice_text}."
         elif practice_risk is not None:
-            risk, summary = practice_risk, practice_text[0].upper() + practice_text[1:] + "."
+            risk = practice_risk
         else:
             assert treaty_risk is not None
             risk = treaty_risk
-            summary = treaty_text + "; how asylum works in practice here is not recorded."
-        return Finding(self.name, min(risk, 1.0), summary, facts=tuple(used))
+            said.append(message("refugee_protection-no-practice"))
+        return Finding(self.name, min(risk, 1.0), sentences(said), facts=tuple(used))
 
 
 def decided(context: Context, citizenships: list[str]) -> AsylumDecisionsFact | None:
@@ -100,16 +97,23 @@ def decided(context: Context, citizenships: list[str]) -> AsylumDecisionsFact | 
     return max(usable, key=lambda f: (f.value.year, f.value.basis == "persons"), default=None)
 
 
-def _statistics(context: Context, fact: AsylumDecisionsFact) -> tuple[float, str]:
+def _rate_risk(fact: AsylumDecisionsFact) -> float:
+    rate = fact.value.protection_rate or 0.0
+    return RATE_RISK_HIGH - (RATE_RISK_HIGH - RATE_RISK_LOW) * rate
+
+
+def _statistics(fact: AsylumDecisionsFact) -> Message:
     value = fact.value
-    rate = value.protection_rate or 0.0
-    text = (
-        f"UNHCR's statistics for {value.year} count {value.substantive:,} decisions on the merits "
-        f"on nationals of {context.name(fact.about or '')} here, {rate:.0%} of them giving protection "
-        f"({value.recognised:,} refugee status, {value.complementary:,} complementary protection, "
-        f"{value.rejected:,} rejected)"
+    return message(
+        "refugee_protection-statistics",
+        year=When(PartialDate.parse(value.year)),
+        decisions=Count(value.substantive),
+        origin=Country(fact.about or ""),
+        percent=Count(round(100 * (value.protection_rate or 0.0))),
+        recognised=Count(value.recognised),
+        complementary=Count(value.complementary),
+        rejected=Count(value.rejected),
     )
-    return RATE_RISK_HIGH - (RATE_RISK_HIGH - RATE_RISK_LOW) * rate, text
 
 
 FACTOR = RefugeeProtectionFactor()

@@ -5,13 +5,9 @@ they show how a host answers a foreign government's request.
 
 from __future__ import annotations
 
-from safepassage.assess.evidence import (
-    describe_incident,
-    incident_years_ago,
-    practice_floor,
-    recency_weight,
-)
+from safepassage.assess.evidence import incident_years_ago, practice_floor, recency_weight
 from safepassage.assess.factor import Context, Finding, Missing, Rating, Weights, highest
+from safepassage.assess.message import Count, Country, Facts, Message, message, sentences
 from safepassage.assess.similarity import (
     OTHER_STATE_SIMILARITY,
     incident_similarity,
@@ -85,29 +81,37 @@ class RemovalRecordFactor:
             for practice in others:
                 safe_share *= 1 - OTHER_STATE_SIMILARITY * LEVEL[practice.value.level]
             practices += others
-        wanted = "record of extraditions and deportations of people like this one from here"
+        wanted = message("removal_record-missing", here=Country(context.country))
         if not removals and not practices and not refusals:
             return Missing(self.name, wanted)
         risk = 1 - safe_share
         if refusals:
             risk = max(risk - 0.15 * len(refusals), 0.05)
         risk = max(risk, 0.1)
-        here = context.name(context.country)
+        here = Country(context.country)
         removals.sort(key=lambda item: -item[0])
-        parts = []
+        # the most telling removal first, in its own words; then what else is on record
+        said: list[Message] = []
         if removals:
-            parts.append(
-                f"{len(removals)} documented removal(s) from {here}; most relevant — "
-                + "; ".join(describe_incident(i) for _, i in removals[:2])
+            said.append(
+                message(
+                    "removal_record-removals",
+                    removals=Facts(tuple(i.id for _, i in removals[:2])),
+                    count=Count(len(removals)),
+                    here=here,
+                )
             )
-        parts += [p.summary.rstrip(".") for p in practices[:2]]
+        if practices:
+            said.append(
+                message("removal_record-practices", practices=Facts(tuple(p.id for p in practices[:2])))
+            )
         if refusals:
-            parts.append(f"{len(refusals)} documented refusal(s) to extradite")
+            said.append(message("removal_record-refusals", count=Count(len(refusals)), here=here))
         used: list[FactBase] = [i for _, i in removals[:2]] + practices[:2] + refusals[:1]
         return Finding(
             factor=self.name,
             risk=min(risk, 1.0),
-            summary=". ".join(parts) + ".",
+            message=sentences(said),
             facts=tuple(used),
             floor=floor,
             basis="conduct",

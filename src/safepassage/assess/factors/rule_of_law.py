@@ -10,6 +10,8 @@ danger. It is structural evidence, weighed with the rest, never a finding about 
 from __future__ import annotations
 
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.assess.message import Count, Country, When, message
+from safepassage.kb.dates import PartialDate
 from safepassage.kb.models import RuleOfLawFact
 
 # risk from the mean of the three scores (0-4): 0 gives 0.9, 4 gives 0.1, linear between
@@ -23,10 +25,10 @@ class RuleOfLawFactor:
     weights = Weights(family=1, state=2, non_state=1)
 
     def evaluate(self, context: Context) -> Finding | Missing | None:
-        here = context.name(context.country)
+        here = Country(context.country)
         editions = context.view.of_kind(context.country, RuleOfLawFact)
         if not editions:
-            return Missing(self.name, f"how independent the courts and police of {here} are")
+            return Missing(self.name, message("rule_of_law-missing", here=here))
         latest = max(editions, key=lambda f: f.value.edition)
         value = latest.value
         mean = (value.judiciary + value.due_process + value.use_of_force) / 3
@@ -34,11 +36,15 @@ class RuleOfLawFactor:
         return Finding(
             factor=self.name,
             risk=round(risk, 2),
-            summary=(
-                f"Freedom House (Freedom in the World {value.edition}, covering {value.year}) "
-                f"scores {here} {value.judiciary} of 4 for an independent judiciary, "
-                f"{value.due_process} of 4 for due process and {value.use_of_force} of 4 for "
-                "protection from the illegitimate use of force."
+            # the source's own scores (0 to 4), not the engine's risk
+            message=message(
+                "rule_of_law-scores",
+                here=here,
+                edition=When(PartialDate.parse(value.edition)),
+                year=When(PartialDate.parse(value.year)),
+                judiciary=Count(value.judiciary),
+                due_process=Count(value.due_process),
+                use_of_force=Count(value.use_of_force),
             ),
             facts=(latest,),
         )

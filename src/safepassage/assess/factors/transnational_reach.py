@@ -16,14 +16,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from safepassage.assess.evidence import (
-    OUTCOME_SEVERITY,
-    describe_incident,
-    incident_years_ago,
-    join_names,
-    recency_weight,
-)
+from safepassage.assess.evidence import OUTCOME_SEVERITY, incident_years_ago, recency_weight
 from safepassage.assess.factor import Context, Finding, Missing, Rating, Weights
+from safepassage.assess.message import (
+    Choice,
+    Count,
+    Countries,
+    Country,
+    Facts,
+    Message,
+    message,
+    sentences,
+)
+from safepassage.assess.message import (
+    Rating as RatingWord,
+)
 from safepassage.assess.similarity import host_similarity, reaches, victim_similarity
 from safepassage.kb.models import EXILE_OUTCOMES, IncidentFact
 
@@ -68,10 +75,7 @@ class TransnationalReachFactor:
         acts = _acts(context)
         if not acts:
             return Missing(
-                self.name,
-                "documented acts abroad by "
-                + join_names(context.name(s) for s in states)
-                + "'s agents against people like this one",
+                self.name, message("transnational_reach-missing", states=Countries(tuple(states)))
             )
         policy = context.policy
         scored = sorted(
@@ -103,40 +107,35 @@ class TransnationalReachFactor:
         top = [a for _, a in scored[:MOST_RELEVANT]]
         if standing and standing[0] not in top:
             top = [standing[0], *top[: MOST_RELEVANT - 1]]
-        here = context.name(context.country)
-        who = join_names(
-            context.name(s) for s in sorted({a.incident.pursuing_state or "" for a in acts} - {""})
-        )
+        who = sorted({a.incident.pursuing_state or "" for a in acts} - {""})
         struck_here = [a for a in acts if a.incident.country == context.country]
-        parts = [
-            f"{who} is documented acting {len(acts)} time(s) against exiles like this person "
-            "abroad"
-            + (
-                f", {len(struck_here)} of them in {here}"
-                if struck_here
-                else f", none yet recorded in {here}"
-            )
-        ]
+        # what decides first: a recent state-ordered killing or abduction, then the acts most
+        # like this case in their own words, then how many there are and whether any was here
+        said: list[Message] = []
         if standing:
-            parts.append(
-                f"a state-ordered {_grave_word(standing[0])} within the last "
-                f"{policy.recent_years:g} years shows it can reach any host"
+            said.append(
+                message(
+                    "transnational_reach-standing",
+                    act=Choice(_grave_word(standing[0])),
+                    years=Count(round(policy.recent_years)),
+                )
             )
-        parts.append(
-            "most relevant — "
-            + "; ".join(
-                f"{describe_incident(a.incident)} ({context.name(a.incident.country)})" for a in top
+        said.append(message("transnational_reach-acts", acts=Facts(tuple(a.incident.id for a in top))))
+        said.append(
+            message(
+                "transnational_reach-count",
+                states=Countries(tuple(who)),
+                count=Count(len(acts)),
+                here=Country(context.country),
+                here_count=Count(len(struck_here)),
             )
         )
         if floor:
-            parts.append(
-                "the person is prominent or has already been targeted, so the rating is at least "
-                f"{floor}"
-            )
+            said.append(message("transnational_reach-floor", rating=RatingWord(floor)))
         return Finding(
             factor=self.name,
             risk=min(risk, 1.0),
-            summary=". ".join(p[0].upper() + p[1:] for p in parts) + ".",
+            message=sentences(said),
             facts=tuple(a.incident for a in top),
             floor=floor,
             basis="conduct",
@@ -149,7 +148,7 @@ def _grave_word(act: Act) -> str:
     if "killed" in outcomes:
         return "killing"
     if "attempted_killing" in outcomes:
-        return "attempted killing"
+        return "attempted_killing"
     return "abduction"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from safepassage.assess.evidence import refusals_and_grants, shared_instruments, tie_memberships
 from safepassage.assess.factor import Context, Finding, Missing, Weights
+from safepassage.assess.message import Choice, Count, Country, Message, Terms, message, sentences
 from safepassage.kb.models import CooperationPracticeFact, FactBase, IncidentFact
 
 # How much documented refusals of the pursuer's extradition requests, and asylum grants to its
@@ -27,25 +28,22 @@ class WantedExposureFactor:
             return None
         wanted = context.profile.wanted
         flags = {
-            "a search request": wanted.search_request,
-            "a criminal case": wanted.criminal_case,
-            "an Interpol notice": wanted.interpol,
+            "search_request": wanted.search_request,
+            "criminal_case": wanted.criminal_case,
+            "interpol": wanted.interpol,
         }
-        listed = [label for label, value in flags.items() if value is True]
+        listed = tuple(key for key, value in flags.items() if value is True)
         if not listed:
             if all(value is False for value in flags.values()):
                 return Finding(
-                    factor=self.name,
-                    risk=0.1,
-                    summary="The person is not known to be on any wanted list.",
+                    factor=self.name, risk=0.1, message=message("wanted_exposure-not-listed")
                 )
-            return Missing(
-                self.name, "whether the person is on a wanted list or has a criminal case"
-            )
-        here = context.name(context.country)
+            return Missing(self.name, message("wanted_exposure-missing-wanted"))
+        here = Country(context.country)
+        what = Terms("wanted_exposure-listed", listed)
         worst: Finding | None = None
         for state in pursuers:
-            there = context.name(state)
+            there = Country(state)
             channels = [
                 (mine, theirs)
                 for mine, theirs in shared_instruments(context, state)
@@ -59,50 +57,49 @@ class WantedExposureFactor:
             ]
             used: list[FactBase] = [f for pair in channels for f in pair]
             used += practice
-            what = " and ".join(listed)
+            said: list[Message] = []
             if channels or practice:
                 risk = 0.9
-                reasons = []
+                said.append(message("wanted_exposure-subject", what=what, there=there))
                 if channels:
-                    reasons.append(
-                        f"{here} shares {len(channels)} legal-assistance or security "
-                        f"instrument(s) with {there} through which such requests circulate"
+                    said.append(
+                        message(
+                            "wanted_exposure-channels",
+                            here=here,
+                            there=there,
+                            channels=Count(len(channels)),
+                        )
                     )
                 if practice:
-                    reasons.append(
-                        f"{here} has detained or extradited people on {there}'s requests before"
-                    )
-                summary = (
-                    f"The person is subject to {what} from {there}; " + " and ".join(reasons) + "."
-                )
+                    said.append(message("wanted_exposure-practice", here=here, there=there))
             elif wanted.interpol is True:
-                risk, summary = 0.6, f"An Interpol notice can lead to arrest in {here}."
+                risk = 0.6
+                said.append(message("wanted_exposure-interpol", here=here))
             elif tie_memberships(context, context.country) or refusals_and_grants(context, state):
                 risk = 0.3
-                summary = (
-                    f"The person is subject to {what} from {there}, but {here} shares no "
-                    "legal-assistance convention with it on record."
+                said.append(
+                    message("wanted_exposure-no-convention", what=what, here=here, there=there)
                 )
             else:
                 continue
             protection = refusals_and_grants(context, state)
             if protection:
-                risk, summary = self._relieved(context, state, risk, summary, protection, practice)
+                risk, relief = self._relieved(context, state, risk, protection, practice)
+                said.append(relief)
                 used += protection[:2]
-            finding = Finding(self.name, risk, summary, facts=tuple(used))
+            finding = Finding(self.name, risk, sentences(said), facts=tuple(used))
             if worst is None or finding.risk > worst.risk:
                 worst = finding
-        return worst or Missing(self.name, f"treaty memberships of {here}")
+        return worst or Missing(self.name, message("wanted_exposure-missing-treaties", here=here))
 
     def _relieved(
         self,
         context: Context,
         state: str,
         risk: float,
-        summary: str,
         protection: list[FactBase],
         practice: list[CooperationPracticeFact],
-    ) -> tuple[float, str]:
+    ) -> tuple[float, Message]:
         """Courts here that refused this state's extradition requests, and asylum granted to its
         nationals, make a wanted notice less likely to end in removal; a record of acting on
         its requests as well halves that relief."""
@@ -111,14 +108,14 @@ class WantedExposureFactor:
         relief = (REFUSAL_RELIEF if refused else 0.0) + (GRANT_RELIEF if granted else 0.0)
         if practice:
             relief /= 2
-        here, there = context.name(context.country), context.name(state)
-        said = []
-        if refused:
-            said.append(f"its courts or government have refused {there}'s extradition requests")
-        if granted:
-            said.append(f"it has granted asylum to {there}'s nationals")
-        summary = summary.rstrip(".") + f"; but in {here} " + " and ".join(said) + "."
-        return max(risk - relief, RELIEVED_MIN), summary
+        kinds = "both" if refused and granted else ("refused" if refused else "granted")
+        said = message(
+            "wanted_exposure-relief",
+            here=Country(context.country),
+            there=Country(state),
+            kinds=Choice(kinds),
+        )
+        return max(risk - relief, RELIEVED_MIN), said
 
 
 def _is_refusal(fact: FactBase) -> bool:

@@ -1,27 +1,48 @@
-"""Translatable names of the engine's factors and ratings, for the web pages."""
+"""The engine's factor labels and rating words for the web pages, in the reader's language.
 
-from django.utils.translation import gettext_lazy as _
+They are the report layer's (safepassage.report.messages: each factor's catalogue names it, the
+common catalogue has one word per rating band), so a page, the command line and a dossier say
+them the same way; these mappings only pick the language of the request being served.
+"""
 
-FACTOR_LABELS = {
-    "land_border": _("Land border with the pursuers' state"),
-    "distance": _("Distance from the pursuers' state"),
-    "pursuers_home_state": _("This is the pursuers' own state"),
-    "free_entry": _("Pursuers can enter freely"),
-    "legal_cooperation": _("Legal cooperation with the pursuers' state"),
-    "wanted_exposure": _("Wanted lists and extradition"),
-    "removal_record": _("Record of extraditions and deportations"),
-    "police_conduct": _("Police and state conduct"),
-    "community_presence": _("Diaspora of the person's community"),
-    "refugee_protection": _("Refugee protection"),
-    "violence_protection": _("Protection from violence"),
-    "international_remedies": _("International complaints and interim measures"),
-    "onward_options": _("Onward travel with the documents held"),
-}
+from __future__ import annotations
 
-RATING_LABELS = {
-    "unsafe": _("unsafe"),
-    "elevated": _("elevated risk"),
-    "moderate": _("moderate risk"),
-    "lower": _("lower risk"),
-    "unknown": _("unknown"),
-}
+from collections.abc import Iterator, Mapping
+
+from django.utils import translation
+
+from safepassage.assess.factor import RATING_ORDER
+from safepassage.assess.registry import load_factors
+from safepassage.report.messages import LANGUAGES, Wording
+
+
+def wording() -> Wording:
+    """Words in the language of the request being served (English when it has none)."""
+    language = (translation.get_language() or "en").split("-")[0]
+    return Wording(language if language in LANGUAGES else "en")
+
+
+class _Labels(Mapping[str, str]):
+    """code -> label, worded when read, so one module-level mapping serves every language."""
+
+    def __init__(self, codes: tuple[str, ...], say: str) -> None:
+        self._codes = codes
+        self._say = say
+
+    def __getitem__(self, code: str) -> str:
+        if code not in self._codes:
+            raise KeyError(code)
+        return str(getattr(wording(), self._say)(code))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+
+FACTOR_LABELS: Mapping[str, str] = _Labels(tuple(f.name for f in load_factors()), "factor_label")
+RATING_LABELS: Mapping[str, str] = _Labels(
+    (*reversed(RATING_ORDER), "unknown"), "rating"
+)
+CONFIDENCE_LABELS: Mapping[str, str] = _Labels(("high", "medium", "low"), "confidence")

@@ -14,6 +14,8 @@ from safepassage.casework.audit.chain import record as audit
 from safepassage.casework.cases.service import OpenCase
 from safepassage.kb import KnowledgeBase, load
 from safepassage.profile.reader import profile_from_data
+from safepassage.report.explain import explain
+from safepassage.report.messages import LANGUAGES, Wording
 from safepassage.report.model import Report
 
 
@@ -62,17 +64,29 @@ def compare(before: SnapshotSummary | None, after: SnapshotSummary) -> list[Chan
 
 
 def localise(report: dict[str, Any], language: str) -> dict[str, Any]:
-    """Country names in the reader's language, and the Russian text of a fact where the
-    knowledge base has one."""
-    kb = knowledge_base()
+    """A stored report in the reader's language, by the one renderer every face uses
+    (report.explain): each assessment gets its country's name, rating and confidence words,
+    main reason and caveats; each finding its label, text (and the text's language: a finding
+    stored before messages existed has only its English summary) and floor word; each missing
+    item its label and text."""
+    wording = Wording(language if language in LANGUAGES else "en", knowledge_base())
     for assessment in report["assessments"]:
-        assessment["name"] = kb.base.name(assessment["country"], language)
-        for finding in assessment["findings"]:
-            finding["local_facts"] = [
-                text
-                for fact_id in finding["facts"]
-                if (fact := kb.facts_by_id.get(fact_id)) is not None
-                and language == "ru"
-                and (text := getattr(fact, "summary_ru", None))
-            ]
+        said = explain(assessment, wording)
+        assessment.update(
+            name=said.name,
+            rating_label=said.rating_word,
+            confidence_label=said.confidence_word,
+            headline=said.findings[0] if said.findings else None,
+            caveats_text=said.caveats,
+        )
+        for finding, worded in zip(assessment["findings"], said.findings, strict=True):
+            finding.update(
+                label=worded.label,
+                text=worded.text,
+                text_lang=worded.language,
+                floor_label=worded.floor,
+                floor_note=wording.text("finding-floor", rating=worded.floor) if worded.floor else "",
+            )
+        for missing, worded_missing in zip(assessment["missing"], said.missing, strict=True):
+            missing.update(label=worded_missing.label, text=worded_missing.text, text_lang=worded_missing.language)
     return report

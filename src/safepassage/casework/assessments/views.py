@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 from django.contrib import messages
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from safepassage.casework.accounts.decorators import verified_login_required
 from safepassage.casework.assessments.forms import AssessForm
-from safepassage.casework.assessments.labels import FACTOR_LABELS, RATING_LABELS
+from safepassage.casework.assessments.labels import RATING_LABELS, wording
 from safepassage.casework.assessments.models import Snapshot
 from safepassage.casework.assessments.service import compare, localise, run_assessment
 from safepassage.casework.cases.service import open_case, today
@@ -54,12 +55,6 @@ def snapshot_detail(request: HttpRequest, case_id: uuid.UUID, snapshot_id: uuid.
     earlier = Snapshot.objects.filter(case=opened.case, created__lt=snapshot.created).order_by("-created").first()
     earlier_summary = earlier.open_summary(opened.key) if earlier else None
     report = localise(snapshot.open_report(opened.key), translation.get_language() or "en")
-    for assessment in report["assessments"]:
-        assessment["rating_label"] = RATING_LABELS[assessment["rating"]]
-        for finding in assessment["findings"]:
-            finding["label"] = FACTOR_LABELS.get(finding["factor"], finding["factor"])
-        for missing in assessment["missing"]:
-            missing["label"] = FACTOR_LABELS.get(missing["factor"], missing["factor"])
     return render(
         request,
         "assessments/snapshot.html",
@@ -68,6 +63,8 @@ def snapshot_detail(request: HttpRequest, case_id: uuid.UUID, snapshot_id: uuid.
             "record": opened.record,
             "snapshot": snapshot,
             "summary": summary,
+            # as people say it, in the reader's language (report.messages)
+            "as_of_said": wording().date(dt.date.fromisoformat(summary.as_of)),
             "report": report,
             "map_svg": world_svg(),
             "map_css": map_style(summary.ratings),

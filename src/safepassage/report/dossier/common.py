@@ -16,6 +16,8 @@ from safepassage.report.dossier.document import Document, Section, Value, todo
 from safepassage.report.dossier.evidence import Footnotes, fact_statement, finding_statement
 from safepassage.report.dossier.request import CaseFile, DossierRequest
 from safepassage.report.dossier.selection import Scope, by_theme
+from safepassage.report.explain import explain
+from safepassage.report.messages import Wording
 
 TEMPLATE_WORDS = ("todo", "confidential", "page", "risk", "floor", "original")
 
@@ -28,11 +30,13 @@ class Context:
     today: dt.date = field(default_factory=dt.date.today)  # "what changed since" runs up to it
     t: Catalogue = field(init=False)
     notes: Footnotes = field(init=False)
+    wording: Wording = field(init=False)
     cache: dict[str, object] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.t = Catalogue(self.request.language)
         self.notes = Footnotes(self.t)
+        self.wording = Wording(self.request.language, self.kb)
 
     @property
     def view(self) -> KnowledgeView:
@@ -43,7 +47,7 @@ class Context:
         return Scope(self.view, self.request.country, self.case.profile)
 
     def name(self, code: str) -> str:
-        return self.kb.base.name(code, self.request.language)
+        return self.wording.country(code)
 
     def document(self, kind: str, **values: str) -> Document:
         t = self.t
@@ -75,7 +79,7 @@ def person_rows(ctx: Context) -> list[tuple[str, Value]]:
         (t("person.name"), ctx.person_name()),
         (t("person.citizenship"), ", ".join(ctx.name(c) for c in p.citizenship)),
         (t("person.origin"), origin),
-        (t("person.community"), ", ".join(p.community) or t("values.not_recorded")),
+        (t("person.community"), ctx.wording.communities(p.community) or t("values.not_recorded")),
         (t("person.gender"), t(f"gender.{p.gender}")),
     ]
 
@@ -143,17 +147,18 @@ def assessment_blocks(ctx: Context, section: Section, shown: Shown) -> None:
             (t("assessment.as_of"), t.date(shown.as_of)),
             (t("assessment.kb_version"), shown.kb_version),
             (t("assessment.origin"), origin),
-            (t("assessment.rating"), t(f"ratings.{a['rating']}")),
+            (t("assessment.rating"), t.rating(a["rating"])),
             (t("assessment.score"), score),
-            (t("assessment.confidence"), t(f"confidence.{a['confidence']}")),
+            (t("assessment.confidence"), t.confidence(a["confidence"])),
         ]
     )
-    section.findings(
-        [finding_statement(ctx.kb, f, a["country"], ctx.notes, ctx.request.language) for f in a["findings"]]
-    )
-    if a["missing"]:
+    said = explain(a, ctx.wording)
+    section.findings([finding_statement(ctx.kb, f, ctx.notes) for f in said.findings])
+    for caveat in said.caveats:
+        section.para(caveat)
+    if said.missing:
         section.heading(t("assessment.missing"))
-        section.items([t.get(f"factors.{m['factor']}", m["factor"]) + ": " + m["what"] for m in a["missing"]])
+        section.items([f"{m.label}: {m.text}" for m in said.missing])
 
 
 def acceptance_statement(
@@ -169,7 +174,7 @@ def acceptance_statement(
         country=ctx.name(fact.country),
         procedure=procedure,
         since=since,
-        confidence=t(f"confidence.{fact.confidence}"),
+        confidence=t.confidence(fact.confidence),
     ) + " " + statement["text"]
     return statement
 

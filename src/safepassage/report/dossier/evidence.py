@@ -8,14 +8,14 @@ so a document dated D shows what could have been read on D.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from safepassage.kb.knowledge import KnowledgeBase
 from safepassage.kb.models import FactBase, Source
 from safepassage.report.dossier.catalogue import Catalogue
-from safepassage.report.model import localised_finding
+from safepassage.report.explain import SaidFinding
 
 
 @dataclass
@@ -65,39 +65,34 @@ def known_sources(kb: KnowledgeBase, facts: Iterable[FactBase], as_of: dt.date) 
     return [s for s in kb.sources_of(facts) if s.published.latest <= as_of]
 
 
-def fact_text(fact: FactBase, language: str) -> str:
-    if language == "ru" and fact.summary_ru:
-        return fact.summary_ru
-    return fact.summary
-
-
 def fact_statement(
     kb: KnowledgeBase, fact: FactBase, notes: Footnotes, as_of: dt.date, language: str
 ) -> dict[str, Any]:
+    """A fact in the reader's language by the one rule every face follows
+    (report.messages.Wording.fact_text): its Russian text, else its English one, marked."""
+    said = notes.t.wording.fact_text_of(fact)
     sources = known_sources(kb, [fact], as_of)
     return {
-        "text": fact_text(fact, language),
-        "original": language == "ru" and not fact.summary_ru,  # shown in English
+        "text": said.text,
+        "original": said.language != language,  # shown in English
         "notes": [notes.cite(source_entry(notes.t, s)) for s in sources],
     }
 
 
-def finding_statement(
-    kb: KnowledgeBase, finding: dict[str, Any], country: str, notes: Footnotes, language: str
-) -> dict[str, Any]:
-    """One finding of a stored or fresh assessment (the JSON shape of DESIGN §5), in the
-    reader's language, its sources as footnotes (already limited to the as-of date)."""
-    facts: Sequence[FactBase] = [kb.facts_by_id[i] for i in finding["facts"] if i in kb.facts_by_id]
-    text = localised_finding(finding["summary"], facts, country, language)
+def finding_statement(kb: KnowledgeBase, finding: SaidFinding, notes: Footnotes) -> dict[str, Any]:
+    """One finding of a stored or fresh assessment as every face says it
+    (report.explain.said_finding), its sources as footnotes (already limited to the as-of
+    date)."""
     cited = []
-    for raw in finding["sources"]:
+    for raw in finding.sources:
         source = kb.sources.get(raw["id"])
         entry = source_entry(notes.t, source) if source else {**raw, "published": raw.get("published", "")}
         cited.append(notes.cite(entry))
     return {
-        "label": notes.t.get(f"factors.{finding['factor']}", finding["factor"]),
-        "risk": f"{finding['risk']:.2f}",
-        "text": text,
-        "floor": notes.t(f"ratings.{finding['floor']}") if finding.get("floor") else "",
+        "label": finding.label,
+        "risk": f"{finding.risk:.2f}",
+        "text": finding.text,
+        "original": finding.language != notes.t.language,  # stored before messages: English
+        "floor": finding.floor,
         "notes": cited,
     }

@@ -9,6 +9,7 @@ from safepassage.report.dossier.assessments import run
 from safepassage.report.dossier.common import Context, context_statements
 from safepassage.report.dossier.document import Document
 from safepassage.report.dossier.selection import THEMES
+from safepassage.report.explain import explain
 
 
 def build(ctx: Context) -> Document:
@@ -23,7 +24,7 @@ def build(ctx: Context) -> Document:
         [t("coi.country"), country],
         [t("coi.cutoff"), cutoff],
         [t("coi.profile"), t("coi.profile_text", origin=ctx.name(p.origin.country),
-                              community=", ".join(p.community) or t("values.not_recorded"),
+                              community=ctx.wording.communities(p.community) or t("values.not_recorded"),
                               gender=t(f"gender.{p.gender}"), pursuers=pursuers)],
         [t("common.kb_version"), ctx.kb.version],
     ]
@@ -36,8 +37,8 @@ def build(ctx: Context) -> Document:
         else:
             section.para(t("coi.no_information", cutoff=cutoff))
             gaps.append(t(f"coi.themes.{theme}"))
-    missing = run(ctx.kb, p, ctx.request.country, ctx.request.as_of).assessment["missing"]
-    gap_section = doc.section(t("coi.gaps")).para(t("coi.gaps_text", count=count, cutoff=cutoff))
-    gap_section.items(gaps + [t.get(f"factors.{m['factor']}", m["factor"]) + ": " + m["what"] for m in missing])
+    missing = explain(run(ctx.kb, p, ctx.request.country, ctx.request.as_of).assessment, ctx.wording).missing
+    gap_section = doc.section(t("coi.gaps")).para(t.plural("coi.gaps_text", count, cutoff=cutoff))
+    gap_section.items([*gaps, *(f"{m.label}: {m.text}" for m in missing)])
     doc.section(t("coi.sources")).items(list(ctx.notes.bibliography()), numbered=True)
     return doc

@@ -9,6 +9,7 @@ nothing is printed for them until then.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from safepassage.report.dossier.assessments import Shown, compare, run, shown_assessments
 from safepassage.report.dossier.common import (
@@ -22,6 +23,7 @@ from safepassage.report.dossier.common import (
 )
 from safepassage.report.dossier.document import Document, Section
 from safepassage.report.dossier.evidence import finding_statement
+from safepassage.report.explain import said_finding
 
 Build = Callable[[Context, Document], None]
 
@@ -81,26 +83,23 @@ def _change_blocks(ctx: Context, section: Section, before: Shown, after: Shown) 
         return
     if diff.rating:
         old, new = diff.rating
-        section.para(t("lawyer.rating_changed", before=t(f"ratings.{old}"), after=t(f"ratings.{new}")))
-    country = after.assessment["country"]
-    lang = ctx.request.language
+        section.para(t("lawyer.rating_changed", before=t.rating(old), after=t.rating(new)))
+
+    def stated(finding: dict[str, Any]) -> dict[str, Any]:
+        return finding_statement(ctx.kb, said_finding(finding, ctx.wording), ctx.notes)
+
     if diff.added:
         section.para(t("lawyer.added"))
-        section.findings([finding_statement(ctx.kb, f, country, ctx.notes, lang) for f in diff.added])
+        section.findings([stated(f) for f in diff.added])
     if diff.changed:
         section.para(t("lawyer.risk_changed"))
-        section.findings(
-            [
-                {**finding_statement(ctx.kb, f, country, ctx.notes, lang), "risk": f"{old:.2f} → {f['risk']:.2f}"}
-                for f, old in diff.changed
-            ]
-        )
+        section.findings([{**stated(f), "risk": f"{old:.2f} → {f['risk']:.2f}"} for f, old in diff.changed])
     if diff.dropped:
         section.para(t("lawyer.dropped"))
-        section.items([t.get(f"factors.{name}", name) for name in diff.dropped])
+        section.items([t.factor(name) for name in diff.dropped])
     if diff.new_facts:
         facts = [ctx.kb.facts_by_id[i] for i in diff.new_facts if i in ctx.kb.facts_by_id]
-        section.para(t("lawyer.new_facts", count=len(facts)))
+        section.para(t.plural("lawyer.new_facts", len(facts)))
 
 
 SECTIONS: tuple[Build, ...] = (situation, threats, documents, timeline, assessments, changes)
