@@ -7,7 +7,9 @@ tests/monitor/fixtures/corpus.yaml and generic news sentences below); one articl
 watched person planted in it, in another script or transliteration, with a Russian case ending
 or in reversed order, sometimes next to a city. Every name is generated from invented parts.
 Fetching and text extraction are not part of this figure (they wait on the network and on
-trafilatura); their cost is printed separately for a sample of pages.
+trafilatura); their cost is printed separately for a sample of pages. So is the same analysis
+split as the casework worker does it: incidents when an article is stored, names when its batch
+is matched (casework/monitoring/batches.py).
 
 Usage: python bench/monitor.py [--articles 10000] [--names 10000] [--seed 7]
 """
@@ -158,6 +160,17 @@ def main() -> None:
     results = [analyse(text, index, gazetteer) for text in articles]
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
 
+    # The worker splits the same work in two: incidents when an article is stored (no watch
+    # list), names and the places near them when its batch is matched.
+    cpu_start = time.process_time()
+    for text in articles:
+        analyse(text, None, gazetteer)
+    stored_cpu = time.process_time() - cpu_start
+    cpu_start = time.process_time()
+    for text in articles:
+        analyse(text, index, gazetteer, incidents=False)
+    batch_cpu = time.process_time() - cpu_start
+
     found = {n: {f.match.watch_id for f in r.findings} for n, r in enumerate(results)}
     hits = sum(1 for n, watch_id in planted.items() if watch_id in found[n])
     beside = sum(len(ids - {planted[n]}) for n, ids in found.items() if n in planted)
@@ -177,6 +190,11 @@ def main() -> None:
         f" {cpu:.2f} s of CPU = {len(articles) / cpu:,.0f} articles per second per core"
         f" ({cpu / len(articles) * 1000:.2f} ms per article); wall clock {elapsed:.2f} s"
         f" = {len(articles) / elapsed:,.0f} per second (one process; the machine's load shows in the difference)"
+    )
+    print(
+        f"as the worker splits it: {stored_cpu / len(articles) * 1000:.2f} ms per article for incidents when it is stored"
+        f" + {batch_cpu / len(articles) * 1000:.2f} ms for names in its batch = {len(articles) / (stored_cpu + batch_cpu):,.0f}"
+        f" articles per second per core (names alone: {len(articles) / batch_cpu:,.0f})"
     )
     print(
         f"planted mentions found: {hits} of {len(planted)}; alerts for another watched name beside a planted one"

@@ -193,9 +193,9 @@ def killed_mid_job(world: World, tmp_path: Path, queue: str, extra_env: dict[str
             if first.poll() is None:
                 first.kill()
         release.set()
-        job = Job.objects.get()
+        job = Job.objects.get(kind=Job.Kind.ARTICLE)
         assert job.state == "running" and Article.objects.count() == 0  # nothing half-written
-        wait_for(lambda: Job.objects.get().lease_until < timezone.now())
+        wait_for(lambda: Job.objects.get(pk=job.pk).lease_until < timezone.now())
         second = start_worker({**env, "SAFEPASSAGE_MONITOR_LEASE": "60"}, "--queue", queue, "--no-schedule", "--once")
         assert second.wait(120) == 0
         log = second.stderr.read().decode() if second.stderr else ""

@@ -1,5 +1,5 @@
 """Old records do not pile up: audit entries older than SAFEPASSAGE_RETENTION_DAYS, expired
-sessions and quiet lockout records are deleted, by `safepassage audit prune` and by `serve`
+sessions, quiet lockout records and the news monitor's finished jobs are deleted, by `safepassage audit prune` and by `serve`
 itself (at start and every hour). The audit chain stays verifiable after pruning, and cutting
 its beginning off without a prune entry is caught."""
 
@@ -22,6 +22,8 @@ from safepassage.casework.accounts.lockout import FORGET_AFTER, LoginFailures
 from safepassage.casework.audit.chain import record, verify_chain
 from safepassage.casework.audit.models import AuditEntry, AuditHead
 from safepassage.casework.audit.retention import prune
+from safepassage.casework.monitoring.jobs import enqueue
+from safepassage.casework.monitoring.models import Job
 from safepassage.cli import app
 
 from .conftest import World, verified_client
@@ -75,10 +77,24 @@ def test_expired_sessions_and_quiet_lockout_records_are_pruned(world: World) -> 
     assert pruned.login_records == 1 and LoginFailures.objects.count() == 1
 
 
+def test_finished_monitor_jobs_are_pruned_after_their_period(world: World, settings: object) -> None:
+    now = timezone.now()
+    old, recent = now - dt.timedelta(days=8), now - dt.timedelta(days=1)
+    for state, finished, key in (("done", old, "article:old"), ("failed", old, "article:failed"), ("done", recent, None), ("queued", None, None), ("running", None, None)):
+        Job.objects.create(kind=Job.Kind.ARTICLE, state=state, finished=finished, created=old, dedupe_key=key, payload={"url": "https://news.example/a"})
+    settings.SAFEPASSAGE_MONITOR_JOB_DAYS = 30  # type: ignore[attr-defined]
+    assert prune().monitor_jobs == 0
+    settings.SAFEPASSAGE_MONITOR_JOB_DAYS = 7  # type: ignore[attr-defined]
+    assert prune().monitor_jobs == 2
+    assert sorted(Job.objects.values_list("state", flat=True)) == ["done", "queued", "running"]  # waiting and running work stays
+    assert enqueue(Job.Kind.ARTICLE, {"url": "https://news.example/a"}, dedupe_key="article:failed") is not None  # may be tried again
+
+
 def test_the_prune_command(aged_log: int, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("safepassage.cli.web_commands._django", lambda: None)
+    Job.objects.create(kind=Job.Kind.FEED, state="done", finished=timezone.now() - dt.timedelta(days=30))
     result = CliRunner().invoke(app, ["audit", "prune"])
-    assert result.exit_code == 0 and "5 audit entries" in result.output
+    assert result.exit_code == 0 and "5 audit entries" in result.output and "1 finished monitor jobs" in result.output
 
 
 SETUP = textwrap.dedent("""

@@ -212,6 +212,9 @@ SAFEPASSAGE_AUDIT_ANCHOR = Path(os.environ.get("SAFEPASSAGE_AUDIT_ANCHOR", HOME 
 # Audit entries older than this many days are deleted (audit/retention.py): who read which case
 # when is itself sensitive, and an insider investigation rarely reaches further back.
 SAFEPASSAGE_RETENTION_DAYS = number("SAFEPASSAGE_RETENTION_DAYS", 180)
+# The news monitor's finished and failed jobs are deleted after this many days, by the same
+# pruning (monitoring/jobs.py): the queue is for work to do, not a record of what was read.
+SAFEPASSAGE_MONITOR_JOB_DAYS = number("SAFEPASSAGE_MONITOR_JOB_DAYS", 7)
 
 # Logging: one line per request (method, route, status), never query strings, bodies, or
 # exception reports with request data; the scrubbing filter enforces it on every handler.

@@ -60,7 +60,7 @@ def scan(
 @monitor_app.command("run")
 def run(
     queue: Annotated[str | None, typer.Option(help="database or rq (default: SAFEPASSAGE_MONITOR_QUEUE, else database)")] = None,
-    once: Annotated[bool, typer.Option("--once", help="work until the queue is empty, then stop")] = False,
+    once: Annotated[bool, typer.Option("--once", help="work until the queue is empty, match what was read, then stop")] = False,
     schedule: Annotated[bool, typer.Option(help="also queue the feeds that are due")] = True,
 ) -> None:
     """The monitor worker of the casework app: fetches the feeds, reads the articles, raises

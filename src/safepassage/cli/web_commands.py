@@ -61,7 +61,7 @@ def serve(
             )
     from safepassage.casework.audit.retention import start_pruning
 
-    start_pruning()  # old audit entries, expired sessions, quiet lockout records (in this process)
+    start_pruning()  # old audit entries, expired sessions, quiet lockout records, finished monitor jobs
     from safepassage.casework.assessments.service import knowledge_base
     from safepassage.casework.wsgi import application
     from safepassage.report.world_map import country_outlines
@@ -161,15 +161,16 @@ def audit_anchor() -> None:
 
 @audit_app.command("prune")
 def audit_prune() -> None:
-    """Delete audit entries older than SAFEPASSAGE_RETENTION_DAYS, expired sessions and quiet
-    lockout records (`serve` does this by itself every hour)."""
+    """Delete audit entries older than SAFEPASSAGE_RETENTION_DAYS, expired sessions, quiet
+    lockout records and the news monitor's jobs finished more than SAFEPASSAGE_MONITOR_JOB_DAYS
+    ago (`serve` does this by itself every hour)."""
     _django()
     from safepassage.casework.audit.retention import prune
 
     pruned = prune()
     typer.echo(
         f"pruned {pruned.audit_entries} audit entries, {pruned.sessions} expired sessions, "
-        f"{pruned.login_records} lockout records"
+        f"{pruned.login_records} lockout records, {pruned.monitor_jobs} finished monitor jobs"
     )
 
 

@@ -38,9 +38,10 @@ def places_near(places: list[FoundPlace], first: int, last: int, window: int = P
     return tuple(p for p in places if first - window <= p.word <= last + window)
 
 
-def analyse(text: str, index: NameIndex, gazetteer: Gazetteer | None = None, min_score: float = 0.6, incidents: bool = True) -> Analysis:
+def analyse(text: str, index: NameIndex | None, gazetteer: Gazetteer | None = None, min_score: float = 0.6, incidents: bool = True) -> Analysis:
+    """Names (none without an index), places near them, and (unless told not to) an incident."""
     article = words(text)
-    matches = index.find_in_words(article, min_score)
+    matches = index.find_in_words(article, min_score) if index is not None else []
     incident = find_incident(article) if incidents else None
     places: list[FoundPlace] = []
     if matches or incident:

@@ -1,5 +1,6 @@
 """Deleting what is old enough not to be needed: audit entries past SAFEPASSAGE_RETENTION_DAYS,
-expired sessions, and lockout records nobody has failed against for FORGET_AFTER.
+expired sessions, lockout records nobody has failed against for FORGET_AFTER, and the news
+monitor's finished jobs past SAFEPASSAGE_MONITOR_JOB_DAYS.
 
 Security: records about helpers (who read which case when, who logged in) are themselves worth
 stealing, so they are kept only as long as an investigation would look back. The audit chain
@@ -26,6 +27,7 @@ from django.utils import timezone
 from safepassage.casework.accounts.lockout import FORGET_AFTER, forget_quiet
 from safepassage.casework.audit.chain import prune_record_detail, record
 from safepassage.casework.audit.models import AuditEntry, AuditHead
+from safepassage.casework.monitoring.jobs import prune_finished
 from safepassage.casework.security.storage import flush_deleted_rows
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,7 @@ class Pruned:
     audit_entries: int
     sessions: int
     login_records: int
+    monitor_jobs: int
 
 
 def prune(now: dt.datetime | None = None) -> Pruned:
@@ -45,6 +48,7 @@ def prune(now: dt.datetime | None = None) -> Pruned:
     cutoff = moment - dt.timedelta(days=days)
     sessions, _ = Session.objects.filter(expire_date__lt=moment).delete()
     login_records = forget_quiet(moment - FORGET_AFTER)
+    monitor_jobs = prune_finished(moment - dt.timedelta(days=int(settings.SAFEPASSAGE_MONITOR_JOB_DAYS)))
     entries = 0
     last_old = AuditEntry.objects.filter(at__lt=cutoff).order_by("-seq").first()
     if last_old is not None:
@@ -55,7 +59,7 @@ def prune(now: dt.datetime | None = None) -> Pruned:
             head.save(update_fields=["base_seq", "base_mac"])
             record("system", "audit.prune", detail=prune_record_detail(last_old.seq, entries, days))
     flush_deleted_rows()
-    return Pruned(entries, sessions, login_records)
+    return Pruned(entries, sessions, login_records, monitor_jobs)
 
 
 def start_pruning() -> None:

@@ -19,6 +19,8 @@ class MonitorConfig:
     lease_seconds: int
     poll_seconds: float
     feed_interval_seconds: int
+    match_period_seconds: int  # articles are matched in batches, one per period (batches.py)
+    match_min_articles: int  # a smaller batch waits for the next period, up to a limit
     policy: FetchPolicy
 
 
@@ -31,6 +33,13 @@ def _number(name: str, default: str) -> float:
     if number <= 0:
         raise WorkerConfigError(f"{name}: expected a positive number")
     return number
+
+
+def _whole(name: str, default: str) -> int:
+    number = _number(name, default)
+    if number != int(number):
+        raise WorkerConfigError(f"{name}: expected a whole number")
+    return int(number)
 
 
 def load_config(queue: str | None = None) -> MonitorConfig:
@@ -52,5 +61,7 @@ def load_config(queue: str | None = None) -> MonitorConfig:
         lease_seconds=int(_number("SAFEPASSAGE_MONITOR_LEASE", "600")),
         poll_seconds=_number("SAFEPASSAGE_MONITOR_POLL", "5"),
         feed_interval_seconds=int(_number("SAFEPASSAGE_MONITOR_FEED_INTERVAL", "1800")),
+        match_period_seconds=_whole("SAFEPASSAGE_MONITOR_MATCH_PERIOD", "1800"),
+        match_min_articles=_whole("SAFEPASSAGE_MONITOR_MATCH_MIN_ARTICLES", "20"),
         policy=policy,
     )

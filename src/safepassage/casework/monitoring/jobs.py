@@ -38,11 +38,10 @@ def enqueue_many(kind: str, items: Iterable[tuple[dict[str, Any], str | None]]) 
         return []
     keys = [r.dedupe_key for r in rows if r.dedupe_key]
     existing = set(Job.objects.filter(dedupe_key__in=keys).values_list("dedupe_key", flat=True))
-    fresh = [r for r in rows if r.dedupe_key not in existing]
-    Job.objects.bulk_create(fresh, ignore_conflicts=True)  # a concurrent twin loses quietly
-    return list(Job.objects.filter(dedupe_key__in=[r.dedupe_key for r in fresh if r.dedupe_key])) + [
-        r for r in fresh if not r.dedupe_key and r.pk
-    ]
+    keyed = [r for r in rows if r.dedupe_key and r.dedupe_key not in existing]
+    unkeyed = Job.objects.bulk_create([r for r in rows if not r.dedupe_key])
+    Job.objects.bulk_create(keyed, ignore_conflicts=True)  # a concurrent twin loses quietly
+    return list(Job.objects.filter(dedupe_key__in=[r.dedupe_key for r in keyed])) + unkeyed
 
 
 def _lease(seconds: int) -> dt.datetime:
@@ -106,3 +105,12 @@ def reclaim_expired() -> int:
     )
     requeued = expired.update(state=Job.State.QUEUED, worker="", lease_until=None, run_after=now)
     return failed + requeued
+
+
+def prune_finished(before: dt.datetime) -> int:
+    """Delete jobs that finished (done, or failed for good) before `before`: the queue is a
+    ledger of work to do, not a history. A failed article job's key goes with it, so the
+    article may be queued again if its feed still lists it. Runs with the app's other pruning
+    (audit/retention.py), every hour from `serve` and by `safepassage audit prune`."""
+    deleted, _ = Job.objects.filter(state__in=(Job.State.DONE, Job.State.FAILED), finished__lt=before).delete()
+    return deleted

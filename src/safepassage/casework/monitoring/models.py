@@ -29,6 +29,11 @@ class FeedState(models.Model):
 
 
 class Article(models.Model):
+    """An article as read from a feed, stored when it is read and matched later with the others
+    of its batch (`matched_at` is the batch's time, the same for all of them; empty until then):
+    so nothing about the article's row (its id, time, transaction, place in the table) can tell
+    whether it named a watched person (casework/monitoring/batches.py)."""
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     url = models.URLField(max_length=2000)  # canonical form (monitor/extract.py)
     url_hash = models.CharField(max_length=64, unique=True)
@@ -40,6 +45,7 @@ class Article(models.Model):
     published = models.CharField(max_length=10, blank=True)
     fetched = models.DateTimeField(default=timezone.now)
     duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies")
+    matched_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
 
 class Job(models.Model):
@@ -50,6 +56,7 @@ class Job(models.Model):
     class Kind(models.TextChoices):
         FEED = "feed"
         ARTICLE = "article"
+        MATCH = "match"  # a batch of stored articles against the watch lists
 
     class State(models.TextChoices):
         QUEUED = "queued"
@@ -83,9 +90,10 @@ class WatchEntry(Sealed):
 
 
 class Alert(Sealed):
-    """One article naming a watched person (sealed AlertRecord). `token` is an HMAC of the case
-    and the article under a key of its own, so an article alerts a case once, without a clear
-    link between the two in the database."""
+    """One article naming a watched person (sealed AlertRecord, padded to one size). `token` is
+    an HMAC of the case and the article under a key of its own, so an article alerts a case
+    once, without a clear link between the two in the database; `created` is its batch's time,
+    not the article's (casework/monitoring/batches.py)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="alerts")
     token = models.CharField(max_length=64, unique=True)

@@ -18,6 +18,7 @@ from redis import Redis
 from rq import Queue, SimpleWorker
 from rq.job import Job as RqJob
 
+from safepassage.casework.monitoring.batches import schedule_final_match, schedule_match
 from safepassage.casework.monitoring.config import MonitorConfig, load_config
 from safepassage.casework.monitoring.jobs import claim, reclaim_expired
 from safepassage.casework.monitoring.models import Job
@@ -70,14 +71,15 @@ def sweep(config: MonitorConfig, queue: Queue, schedule: bool) -> int:
     reclaim_expired()
     if schedule:
         schedule_due_feeds(config)
+    schedule_match(config)
     return push_due(queue, config.lease_seconds)
 
 
 def run_rq_worker(config: MonitorConfig, once: bool = False, schedule: bool = True) -> int:
     queue = redis_queue(config)
-    if once:  # sweep, work what RQ holds, again until nothing is left
+    if once:  # sweep, work what RQ holds, again until nothing is left; then match what was read
         rounds = 0
-        while sweep(config, queue, schedule) or queue.count:
+        while sweep(config, queue, schedule) or queue.count or schedule_final_match(config):
             SimpleWorker([queue], connection=queue.connection).work(burst=True, with_scheduler=False)
             rounds += 1
         return rounds

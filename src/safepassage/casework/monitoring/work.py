@@ -1,5 +1,9 @@
 """What a monitor job does: fetch a feed and queue its new articles; fetch an article, read its
-text, and raise alerts and incident candidates. Shared by both queue backends."""
+text, store it and queue an incident candidate; match a batch of stored articles against the
+watch lists (batches.py). Shared by both queue backends.
+
+An article job never opens a watch list: what it writes is the same whether or not the article
+names a watched person, so its rows, times and transactions cannot point to an alert."""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from safepassage.casework.monitoring.alerts import raise_alerts
+from safepassage.casework.monitoring.batches import run_match
 from safepassage.casework.monitoring.config import MonitorConfig
 from safepassage.casework.monitoring.jobs import LeaseLost, enqueue, enqueue_many, fail, finish
 from safepassage.casework.monitoring.models import Article, FeedState, IncidentCandidate, Job
@@ -68,8 +72,10 @@ def run_job(job: Job, config: MonitorConfig, fetcher: Fetcher, watch: WatchCache
     try:
         if job.kind == Job.Kind.FEED:
             _feed(job, config, fetcher)
+        elif job.kind == Job.Kind.MATCH:
+            run_match(job, config, watch)
         else:
-            _article(job, fetcher, watch)
+            _article(job, fetcher)
         log.info("monitor job %s (%s) done", job.pk, job.kind)
     except LeaseLost:
         log.warning("monitor job %s: another worker took it over; results discarded", job.pk)
@@ -123,7 +129,7 @@ def _read_article(url: str, payload: dict[str, str], fetcher: Fetcher) -> Articl
     return text if text.text.strip() else fallback
 
 
-def _article(job: Job, fetcher: Fetcher, watch: WatchCache) -> None:
+def _article(job: Job, fetcher: Fetcher) -> None:
     payload = {k: str(v) for k, v in job.payload.items()}
     url = canonical_url(payload["url"])  # fetched without tracking parameters, too
     key = url_key(url)
@@ -135,27 +141,26 @@ def _article(job: Job, fetcher: Fetcher, watch: WatchCache) -> None:
     body = text.text or text.title
     digest = content_hash(body)
     original = Article.objects.filter(content_hash=digest, duplicate_of__isnull=True).first()
-    watch_list = watch.get()
-    analysis = None if original else analyse(searchable(text), watch_list.index)
+    title = (text.title or payload.get("title", ""))[:500]
+    # public news only: incidents need no watch list (names are matched later, in a batch)
+    analysis = None if original else analyse(searchable(ArticleText(title, body, None, text.language)), None)
     with transaction.atomic():
         try:
             with transaction.atomic():
                 article = Article.objects.create(
                     url=url[:2000], url_hash=key, content_hash=digest,
-                    source_id=payload.get("source_id", "")[:64], title=(text.title or payload.get("title", ""))[:500],
+                    source_id=payload.get("source_id", "")[:64], title=title,
                     text=body, language=text.language[:8], published=(text.published or "")[:10], duplicate_of=original,
                 )  # fmt: skip
         except IntegrityError:  # the same URL was stored meanwhile
             finish(job)
             return
-        if analysis is not None:
-            raise_alerts(article, analysis.findings, watch_list.targets)
-            if analysis.incident:
-                IncidentCandidate.objects.create(
-                    article=article,
-                    kinds=",".join(analysis.incident.kinds),
-                    origins=",".join(analysis.incident.origins),
-                    places=[{"name": p.place.name, "country": p.place.country, "kind": p.place.kind} for p in analysis.incident_places],
-                    excerpt=analysis.incident_excerpt,
-                )
+        if analysis is not None and analysis.incident:
+            IncidentCandidate.objects.create(
+                article=article,
+                kinds=",".join(analysis.incident.kinds),
+                origins=",".join(analysis.incident.origins),
+                places=[{"name": p.place.name, "country": p.place.country, "kind": p.place.kind} for p in analysis.incident_places],
+                excerpt=analysis.incident_excerpt,
+            )
         finish(job)

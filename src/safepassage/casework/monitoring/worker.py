@@ -1,8 +1,9 @@
 """`safepassage monitor run`: the worker loop on the database queue, or an RQ worker.
 
 Several workers may run at once, on one machine or several: claims are safe (jobs.py), each
-worker reclaims jobs whose lease ran out, and exactly one worker queues each due feed. SIGTERM
-and SIGINT let the current job finish, then the worker stops."""
+worker reclaims jobs whose lease ran out, and exactly one worker queues each due feed and each
+period's match job (batches.py). SIGTERM and SIGINT let the current job finish, then the worker
+stops; with --once, a worker that finds nothing left to do matches what was read, then stops."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from types import FrameType
 
 from django.db import close_old_connections
 
+from safepassage.casework.monitoring.batches import schedule_final_match, schedule_match
 from safepassage.casework.monitoring.config import MonitorConfig, WorkerConfigError, load_config
 from safepassage.casework.monitoring.jobs import claim, reclaim_expired
 from safepassage.casework.monitoring.watch import WatchCache
@@ -60,6 +62,7 @@ def run_database_worker(config: MonitorConfig, once: bool = False, schedule: boo
             reclaim_expired()
             if schedule:
                 schedule_due_feeds(config)
+            schedule_match(config)
             last_sweep = time.monotonic()
         job = claim(name, config.lease_seconds)
         if job is None:
@@ -67,6 +70,8 @@ def run_database_worker(config: MonitorConfig, once: bool = False, schedule: boo
                 last_sweep = float("-inf")
                 continue
             if once:
+                if schedule_final_match(config):
+                    continue
                 break
             time.sleep(config.poll_seconds)
             continue
